@@ -1,0 +1,54 @@
+package org.signalaudit.account.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.signalaudit.account.Role;
+import org.signalaudit.account.StateEvent;
+import org.signalaudit.account.UsernameTakenException;
+import org.signalaudit.account.entity.UserAccount;
+
+/**
+ * How an account comes to be: an invitation (INVITE, audited as the creation) and its acceptance
+ * (ACTIVATE). The API, the bootstrap and the demo seed all enrol users through here.
+ */
+@ApplicationScoped
+public class Enrolment {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    InvitationTokens tokens;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    StateTransitions transitions;
+
+    /** The new account and the one clear copy of its invitation token. */
+    public record Invited(UserAccount user, String token) {
+    }
+
+    public Invited invite(String username, String email, Role role, String initiator) {
+        if (accounts.byUsername(username).isPresent()) {
+            throw new UsernameTakenException(username);
+        }
+        String token = tokens.newToken();
+        UserAccount user = new UserAccount(username, email, role, tokens.hash(token));
+        accounts.add(user);
+        transitions.created(user, initiator);
+        return new Invited(user, token);
+    }
+
+    /** Sets the password, burns the token and activates the account through the state machine. */
+    public void accept(UserAccount user, String password, String initiator) {
+        user.acceptInvitation(passwords.hash(password));
+        transitions.apply(user, StateEvent.ACTIVATE, initiator, "invitation accepted");
+    }
+
+    public boolean tokenMatches(UserAccount user, String token) {
+        return tokens.matches(token, user.invitationTokenHash());
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit rows. Written once, never updated. */
+package org.signalaudit.audit.entity;

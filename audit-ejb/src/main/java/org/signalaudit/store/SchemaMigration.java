@@ -1,0 +1,64 @@
+package org.signalaudit.store;
+
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Defines the application's own datasource and brings its schema to the current version before
+ * anything uses it. Every start-up bean that touches JPA is {@code @DependsOn} this one.
+ *
+ * <p>The datasource is configured by MicroProfile Config ({@code audit.db.*}, overridden by
+ * {@code AUDIT_DB_URL}, {@code AUDIT_DB_USER}, {@code AUDIT_DB_PASSWORD} and
+ * {@code AUDIT_DB_DATASOURCE}); without configuration it is the embedded H2 file database. The
+ * pool validates connections and drops them all after a failure, so a database restart heals
+ * without restarting the application.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "${MPCONFIG=audit.db.datasource}",
+        url = "${MPCONFIG=audit.db.url}",
+        user = "${MPCONFIG=audit.db.user}",
+        password = "${MPCONFIG=audit.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.fail-all-connections=true"
+        })
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/signalaudit";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    /** Fails the deployment loudly: an application on a schema it does not know must not run. */
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The store: the application-defined datasource and the versioned schema migrations (Flyway)
+ * that create and evolve it. Restarting never drops a table.
+ */
+package org.signalaudit.store;

@@ -1,0 +1,26 @@
+package org.signalaudit.access;
+
+import jakarta.json.Json;
+
+/**
+ * The problem+json body of answers the authentication mechanism writes itself, before JAX-RS and
+ * its exception mappers exist for the request. Same members as {@code api.problem.Problem}.
+ */
+final class ProblemJson {
+
+    private ProblemJson() {
+    }
+
+    static String of(int status, String title, String detail, String instance, String requestId) {
+        var body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .add("instance", instance);
+        if (requestId != null) {
+            body.add("requestId", requestId);
+        }
+        return body.build().toString();
+    }
+}

@@ -1,0 +1,71 @@
+package org.signalaudit.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.BadRequestException;
+
+/**
+ * Parses query parameters by hand, because JAX-RS answers a parameter it cannot convert with 404
+ * (spec 3.2): a bad {@code limit} or date is the client's mistake and must be a 400.
+ */
+final class QueryParams {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private QueryParams() {
+    }
+
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new BadRequestException("limit must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    static Long cursor(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("after must be the 'next' value of a previous page");
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z");
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
