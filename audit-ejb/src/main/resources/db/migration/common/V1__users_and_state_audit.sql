@@ -21,8 +21,9 @@ CREATE TABLE user_account (
 
 CREATE INDEX user_account_state_idx ON user_account (state, username);
 
--- Ids are handed out in blocks of 50 (JPA allocationSize), so inserts need no round trip each.
-CREATE SEQUENCE user_state_audit_seq START WITH 1 INCREMENT BY 50;
+-- Ids are handed out in blocks of 50 (JPA allocationSize), so inserts need no round trip each;
+-- EclipseLink requires the first value to be at least the block size.
+CREATE SEQUENCE user_state_audit_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE user_state_audit (
     id           BIGINT       NOT NULL PRIMARY KEY,
