@@ -2,8 +2,9 @@ package org.signalaudit.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
-import jakarta.ws.rs.BadRequestException;
+import org.signalaudit.account.InvalidRequestException;
 
 /**
  * Parses query parameters by hand, because JAX-RS answers a parameter it cannot convert with 404
@@ -29,7 +30,7 @@ final class QueryParams {
         } catch (NumberFormatException e) {
             // falls through to the refusal below
         }
-        throw new BadRequestException("limit must be an integer from 1 to " + MAX_LIMIT);
+        throw new InvalidRequestException("limit must be an integer from 1 to " + MAX_LIMIT);
     }
 
     static Long cursor(String value) {
@@ -39,7 +40,7 @@ final class QueryParams {
         try {
             return Long.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("after must be the 'next' value of a previous page");
+            throw new InvalidRequestException("after must be the 'next' value of a previous page");
         }
     }
 
@@ -50,7 +51,7 @@ final class QueryParams {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z");
+            throw new InvalidRequestException(name + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z");
         }
     }
 
@@ -61,7 +62,7 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidRequestException(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.signalaudit.api;
 
-import jakarta.ws.rs.BadRequestException;
+import org.signalaudit.account.InvalidRequestException;
 import jakarta.ws.rs.core.EntityTag;
 
 /** The user's {@code @Version} as an HTTP entity tag, for ETag and If-Match. */
@@ -28,7 +28,7 @@ final class Versions {
         try {
             return Long.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match must be an ETag returned by this API, such as \"3\"");
+            throw new InvalidRequestException("If-Match must be an ETag returned by this API, such as \"3\"");
         }
     }
 }
