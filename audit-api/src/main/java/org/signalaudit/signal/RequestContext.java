@@ -24,20 +24,26 @@ public class RequestContext implements Serializable {
     private boolean open;
     private String requestId;
     private String clientIp;
+    private String peerIp;
     private String userAgent;
     private String actor;
     private Origin origin;
+    private SignInFailure signInFailure;
 
     /**
      * Opens the context for this request. The first caller wins: later callers (the JAX-RS
      * filter after the authentication mechanism) see the same request id.
+     *
+     * @param clientIp the client as resolved through trusted proxies
+     * @param peerIp the address the connection came from
      */
-    public void open(String requestedId, String clientIp, String userAgent, Origin origin) {
+    public void open(String requestedId, String clientIp, String peerIp, String userAgent, Origin origin) {
         if (open) {
             return;
         }
         this.requestId = wellFormed(requestedId) ? requestedId : UUID.randomUUID().toString();
         this.clientIp = clientIp;
+        this.peerIp = peerIp;
         this.userAgent = cap(userAgent);
         this.origin = origin;
         this.open = true;
@@ -57,6 +63,22 @@ public class RequestContext implements Serializable {
 
     public String clientIp() {
         return clientIp;
+    }
+
+    public String peerIp() {
+        return peerIp;
+    }
+
+    /**
+     * The identity store notes why it refused a credential, so that the authentication mechanism
+     * can signal the reason without a second lookup.
+     */
+    public void signInRefused(SignInFailure reason) {
+        this.signInFailure = reason;
+    }
+
+    public SignInFailure signInFailure() {
+        return signInFailure;
     }
 
     public String userAgent() {

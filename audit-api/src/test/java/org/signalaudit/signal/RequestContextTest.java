@@ -14,7 +14,7 @@ class RequestContextTest {
     @Test
     void aWellFormedClientRequestIdIsKept() {
         var context = new RequestContext();
-        context.open("client-id-0001", "10.0.0.1", "curl", Origin.HTTP_API);
+        context.open("client-id-0001", "10.0.0.1", "10.0.0.1", "curl", Origin.HTTP_API);
 
         assertThat(context.requestId()).isEqualTo("client-id-0001");
         assertThat(context.origin()).isEqualTo(Origin.HTTP_API);
@@ -25,7 +25,7 @@ class RequestContextTest {
             "0123456789012345678901234567890123456789012345678901234567890123456789"})
     void anIllFormedClientRequestIdIsReplaced(String requested) {
         var context = new RequestContext();
-        context.open(requested, "10.0.0.1", "curl", Origin.HTTP_API);
+        context.open(requested, "10.0.0.1", "10.0.0.1", "curl", Origin.HTTP_API);
 
         assertThat(context.requestId()).isNotEqualTo(requested).matches("[0-9a-f-]{36}");
     }
@@ -33,8 +33,8 @@ class RequestContextTest {
     @Test
     void theFirstOpenWins() {
         var context = new RequestContext();
-        context.open("first-id-0001", "10.0.0.1", "a", Origin.HTTP_API);
-        context.open("second-id-0002", "10.0.0.2", "b", Origin.ADMIN_UI);
+        context.open("first-id-0001", "10.0.0.1", "10.0.0.1", "a", Origin.HTTP_API);
+        context.open("second-id-0002", "10.0.0.2", "10.0.0.2", "b", Origin.ADMIN_UI);
 
         assertThat(context.requestId()).isEqualTo("first-id-0001");
         assertThat(context.clientIp()).isEqualTo("10.0.0.1");
@@ -43,7 +43,7 @@ class RequestContextTest {
     @Test
     void theUserAgentIsCapped() {
         var context = new RequestContext();
-        context.open(null, "10.0.0.1", "x".repeat(5000), Origin.HTTP_API);
+        context.open(null, "10.0.0.1", "10.0.0.1", "x".repeat(5000), Origin.HTTP_API);
 
         assertThat(context.userAgent()).hasSize(RequestContext.USER_AGENT_CAP);
     }

@@ -13,10 +13,13 @@ import org.signalaudit.account.UserState;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.signal.RequestContext;
+import org.signalaudit.signal.SignInFailure;
 
 /**
  * Jakarta Security identity store over {@link UserAccount}: only ACTIVE users authenticate, and a
- * caller gets their role and every role below it as groups (USER &lt; ADMIN &lt; SUPERADMIN).
+ * caller gets their role and every role below it as groups (USER &lt; ADMIN &lt; SUPERADMIN). It
+ * notes why it refused in the request context, for the mechanism's {@code UserLoginFailed}.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -27,6 +30,12 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     PasswordHashing passwords;
 
+    @Inject
+    LockoutPolicy lockout;
+
+    @Inject
+    RequestContext request;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
@@ -36,12 +45,23 @@ public class AccountIdentityStore implements IdentityStore {
         Optional<UserAccount> user = accounts.byUsername(login.getCaller());
         if (user.isEmpty()) {
             passwords.verifyDecoy(password);
-            return CredentialValidationResult.INVALID_RESULT;
+            return refused(SignInFailure.UNKNOWN_USER);
         }
         UserAccount account = user.get();
-        if (!passwords.verify(password, account.passwordHash()) || account.state() != UserState.ACTIVE) {
-            return CredentialValidationResult.INVALID_RESULT;
+        if (!passwords.verify(password, account.passwordHash())) {
+            return refused(SignInFailure.BAD_PASSWORD);
+        }
+        if (account.state() != UserState.ACTIVE) {
+            return refused(SignInFailure.NOT_ACTIVE);
+        }
+        if (account.failedLogins() > 0) {
+            lockout.succeeded(account.username());
         }
         return new CredentialValidationResult(account.username(), account.role().impliedRoles());
+    }
+
+    private CredentialValidationResult refused(SignInFailure reason) {
+        request.signInRefused(reason);
+        return CredentialValidationResult.INVALID_RESULT;
     }
 }

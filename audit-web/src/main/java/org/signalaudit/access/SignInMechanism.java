@@ -1,73 +1,177 @@
 package org.signalaudit.access;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestContext;
+import org.signalaudit.signal.SignInFailure;
+import org.signalaudit.signal.UserLoggedIn;
+import org.signalaudit.signal.UserLoggedOut;
+import org.signalaudit.signal.UserLoginFailed;
+import org.signalaudit.trail.RequestTrail;
 
 /**
  * The application's one authentication mechanism (Jakarta Security 3.0 allows one per web
- * module, DESIGN.md "Known traps"). It routes by path: HTTP Basic for {@code /api/*}; the admin
- * screens' form sign-in joins here as another route. Being the first application code that sees
- * a request, it also opens the request context, so a 401 carries a request id too.
+ * module, DESIGN.md "Known traps"), routing by path:
+ * <ul>
+ * <li>{@code /api/*}: HTTP Basic on every request, no session;</li>
+ * <li>everything else (the admin screens): a form sign-in ({@link SignInServlet} calls
+ * {@code SecurityContext.authenticate}) that keeps the caller in the HTTP session.</li>
+ * </ul>
+ * It fires the login signals (Django's user_logged_in, user_logged_out, user_login_failed) and,
+ * being the first application code that sees a request, opens the request context, so even a 401
+ * carries a request id and the client's address.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
-    static final String API_PATH = "/api/";
+    static final String SESSION_CALLER = "org.signalaudit.caller";
+    static final String SESSION_GROUPS = "org.signalaudit.groups";
     private static final String REALM = "Basic realm=\"signal-audit\", charset=\"UTF-8\"";
+    private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
-    RequestContext context;
+    RequestOpener opener;
+
+    @Inject
+    RequestTrail trail;
+
+    @Inject
+    Event<UserLoggedIn> loggedIn;
+
+    @Inject
+    Event<UserLoggedOut> loggedOut;
+
+    @Inject
+    Event<UserLoginFailed> loginFailed;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext message) {
-        context.open(request.getHeader("X-Request-Id"), request.getRemoteAddr(), request.getHeader("User-Agent"),
-                originOf(request));
-        Optional<UsernamePasswordCredential> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        RequestContext context = opener.open(request);
+        trail.watch(request, response);
+        if (RequestOpener.originOf(request) == Origin.HTTP_API) {
+            return basic(request, response, message, context);
+        }
+        return session(request, message, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext message) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            signal(() -> loggedOut.fire(new UserLoggedOut(caller)));
+            session.removeAttribute(SESSION_CALLER);
+            session.removeAttribute(SESSION_GROUPS);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, message);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext message, RequestContext context) {
+        String header = request.getHeader("Authorization");
+        Optional<UsernamePasswordCredential> basic = BasicCredentials.parse(header);
         if (basic.isPresent()) {
             CredentialValidationResult result = identityStores.validate(basic.get());
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 context.identify(result.getCallerPrincipal().getName());
                 return message.notifyContainerAboutLogin(result);
             }
-            return unauthorized(request, response, "The user name or password is wrong, or the account is not active");
+            failed(basic.get().getCaller(), context);
+            return unauthorized(request, response, context,
+                    "The user name or password is wrong, or the account is not active");
         }
-        if (request.getHeader("Authorization") != null) {
-            return unauthorized(request, response, "Only HTTP Basic credentials are accepted");
+        if (header != null) {
+            context.signInRefused(SignInFailure.MALFORMED_CREDENTIALS);
+            failed(null, context);
+            return unauthorized(request, response, context, "Only well-formed HTTP Basic credentials are accepted");
         }
         if (message.isProtected()) {
-            return unauthorized(request, response, "Authentication is required");
+            return unauthorized(request, response, context, "Authentication is required");
         }
         return message.doNothing();
     }
 
-    private static Origin originOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(API_PATH) ? Origin.HTTP_API : Origin.ADMIN_UI;
+    private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext message, RequestContext context) {
+        Credential credential = message.getAuthParameters().getCredential();
+        if (message.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
+            CredentialValidationResult result = identityStores.validate(login);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                failed(login.getCaller(), context);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            String caller = result.getCallerPrincipal().getName();
+            HttpSession session = request.getSession(false);
+            if (session == null) {
+                session = request.getSession(true);
+            } else {
+                request.changeSessionId(); // no session fixation across the sign-in
+            }
+            session.setAttribute(SESSION_CALLER, caller);
+            session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+            context.identify(caller);
+            signal(() -> loggedIn.fire(new UserLoggedIn(caller)));
+            return message.notifyContainerAboutLogin(result);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller
+                && session.getAttribute(SESSION_GROUPS) instanceof Set<?> groups) {
+            context.identify(caller);
+            @SuppressWarnings("unchecked")
+            Set<String> names = (Set<String>) groups;
+            return message.notifyContainerAboutLogin(caller, names);
+        }
+        if (message.isProtected()) {
+            return message.redirect(request.getContextPath() + SignInServlet.PATH);
+        }
+        return message.doNothing();
+    }
+
+    private void failed(String attemptedUsername, RequestContext context) {
+        SignInFailure reason = Optional.ofNullable(context.signInFailure()).orElse(SignInFailure.BAD_PASSWORD);
+        signal(() -> loginFailed.fire(new UserLoginFailed(attemptedUsername, reason)));
+    }
+
+    /**
+     * The login receivers write in transactions of their own; if one fails, the sign-in still gets
+     * its answer, and the failure is in the server log for the operators.
+     */
+    private static void signal(Runnable fire) {
+        try {
+            fire.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "A login signal could not be recorded", e);
+        }
     }
 
     /** A 401 in the API's own problem+json form, with the challenge and the request id. */
-    private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     RequestContext context, String detail) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", REALM);
-        response.setHeader("X-Request-Id", context.requestId());
+        response.setHeader(RequestOpener.REQUEST_ID, context.requestId());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         try {

@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.signalaudit.account.AcceptInvitation;
 import org.signalaudit.account.UserAccounts;
 import org.signalaudit.account.UserView;
+import org.signalaudit.audit.AuditModel;
 
 /** Anonymous: the invited user accepts with their token and chooses a password. */
 @Path("invitations")
+@AuditModel("UserAccount")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class InvitationsResource {

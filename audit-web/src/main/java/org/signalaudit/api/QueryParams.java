@@ -14,6 +14,7 @@ final class QueryParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    static final java.util.List<String> LOGIN_EVENTS = java.util.List.of("LOGGED_IN", "LOGGED_OUT", "LOGIN_FAILED");
 
     private QueryParams() {
     }
@@ -68,5 +69,28 @@ final class QueryParams {
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static Integer status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int status = Integer.parseInt(value.trim());
+            if (status >= 100 && status <= 599) {
+                return status;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidRequestException("status must be an HTTP status code such as 404");
+    }
+
+    static String loginEvent(String value) {
+        String event = text(value);
+        if (event != null && !LOGIN_EVENTS.contains(event)) {
+            throw new InvalidRequestException("event must be one of " + LOGIN_EVENTS);
+        }
+        return event;
     }
 }

@@ -10,19 +10,20 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import org.signalaudit.signal.Origin;
+import org.signalaudit.access.RequestOpener;
 import org.signalaudit.signal.RequestContext;
 
 /**
  * Resolves who and where once per API request, before matching, and echoes the request id in
- * every response so a client can quote it. The sign-in mechanism may have opened the context
+ * every response so a client can quote it. The sign-in mechanism has usually opened the context
  * already; then this filter keeps its request id.
  */
 @Provider
 @PreMatching
 public class RequestContextFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    public static final String REQUEST_ID = "X-Request-Id";
+    @Inject
+    RequestOpener opener;
 
     @Inject
     RequestContext context;
@@ -32,14 +33,13 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request) {
-        context.open(request.getHeaderString(REQUEST_ID), servletRequest.getRemoteAddr(),
-                request.getHeaderString("User-Agent"), Origin.HTTP_API);
+        opener.open(servletRequest);
         var principal = request.getSecurityContext().getUserPrincipal();
         context.identify(principal == null ? null : principal.getName());
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle(REQUEST_ID, context.requestId());
+        response.getHeaders().putSingle(RequestOpener.REQUEST_ID, context.requestId());
     }
 }

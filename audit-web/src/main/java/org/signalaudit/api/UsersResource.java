@@ -26,9 +26,11 @@ import org.signalaudit.account.RequestTransition;
 import org.signalaudit.account.UserAccounts;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.UserView;
+import org.signalaudit.audit.AuditModel;
 
 /** Users and their state. Thin: validate, delegate to the account boundary, answer. */
 @Path("users")
+@AuditModel("UserAccount")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {

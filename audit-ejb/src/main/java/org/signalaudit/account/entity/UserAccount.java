@@ -121,6 +121,19 @@ public class UserAccount {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
     }
 
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    /** @return the number of consecutive failures, this one included */
+    public int recordFailedLogin() {
+        return ++failedLogins;
+    }
+
+    public void resetFailedLogins() {
+        failedLogins = 0;
+    }
+
     public UserView toView() {
         return new UserView(username, email, role, state, version);
     }

@@ -1,5 +1,7 @@
 package org.signalaudit.audit.control;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,10 +25,13 @@ public class ProvenanceResolver {
     RequestContext request;
 
     public Provenance current() {
-        if (!requestScopeActive() || !request.isOpen()) {
-            return Provenance.SYSTEM;
-        }
-        return new Provenance(request.clientIp(), request.origin(), request.requestId());
+        return request().map(open -> new Provenance(open.clientIp(), open.origin(), open.requestId()))
+                .orElse(Provenance.SYSTEM);
+    }
+
+    /** The opened context of the current HTTP request, or empty outside one. */
+    public Optional<RequestContext> request() {
+        return requestScopeActive() && request.isOpen() ? Optional.of(request) : Optional.empty();
     }
 
     private boolean requestScopeActive() {

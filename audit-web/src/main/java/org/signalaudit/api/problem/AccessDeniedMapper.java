@@ -21,6 +21,6 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException denied) {
-        return problems.answer(Status.FORBIDDEN, "Your role does not allow this request", uri);
+        return problems.refuse(Status.FORBIDDEN, "Your role does not allow this request", denied, uri);
     }
 }

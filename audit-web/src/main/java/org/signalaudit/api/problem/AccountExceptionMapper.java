@@ -42,6 +42,6 @@ public class AccountExceptionMapper implements ExceptionMapper<AccountException>
 
     @Override
     public Response toResponse(AccountException refusal) {
-        return problems.answer(STATUS.getOrDefault(refusal.getClass(), Status.BAD_REQUEST), refusal.getMessage(), uri);
+        return problems.refuse(STATUS.getOrDefault(refusal.getClass(), Status.BAD_REQUEST), refusal.getMessage(), refusal, uri);
     }
 }

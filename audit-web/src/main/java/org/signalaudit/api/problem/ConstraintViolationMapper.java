@@ -31,7 +31,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(ConstraintViolationMapper::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return problems.answer(Status.BAD_REQUEST, detail, uri);
+        return problems.refuse(Status.BAD_REQUEST, detail, invalid, uri);
     }
 
     private static String describe(ConstraintViolation<?> violation) {

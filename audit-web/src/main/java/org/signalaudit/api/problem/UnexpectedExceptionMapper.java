@@ -38,14 +38,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (causedBy(failure, JsonbException.class) || causedBy(failure, JsonParsingException.class)) {
-            return problems.answer(Status.BAD_REQUEST, "The request body is not valid JSON for this resource", uri);
+            return problems.refuse(Status.BAD_REQUEST, "The request body is not valid JSON for this resource", failure, uri);
         }
         if (causedBy(failure, OptimisticLockException.class)) {
-            return problems.answer(Status.CONFLICT, "The resource was changed concurrently; reload and try again", uri);
+            return problems.refuse(Status.CONFLICT, "The resource was changed concurrently; reload and try again", failure, uri);
         }
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure of request " + request.requestId());
-        return problems.answer(Status.INTERNAL_SERVER_ERROR,
-                "The server could not complete the request; quote the request id to the operators", uri);
+        return problems.fail(Status.INTERNAL_SERVER_ERROR,
+                "The server could not complete the request; quote the request id to the operators", failure, uri);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

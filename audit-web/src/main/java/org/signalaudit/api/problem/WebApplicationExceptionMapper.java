@@ -22,8 +22,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException failure) {
         Response.StatusType status = failure.getResponse().getStatusInfo();
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
-            return problems.answer(status, "The server could not complete the request", uri);
+            return problems.fail(status, "The server could not complete the request", failure, uri);
         }
-        return problems.answer(status, failure.getMessage(), uri);
+        return problems.refuse(status, failure.getMessage(), failure, uri);
     }
 }

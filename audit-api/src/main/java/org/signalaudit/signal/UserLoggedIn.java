@@ -1,0 +1,11 @@
+package org.signalaudit.signal;
+
+import java.util.Objects;
+
+/** A form sign-in opened a session (Django's user_logged_in). */
+public record UserLoggedIn(String username) {
+
+    public UserLoggedIn {
+        Objects.requireNonNull(username, "username");
+    }
+}

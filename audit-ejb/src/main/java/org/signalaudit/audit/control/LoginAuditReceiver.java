@@ -1,0 +1,53 @@
+package org.signalaudit.audit.control;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.signalaudit.audit.entity.LoginAuditEntry;
+import org.signalaudit.signal.RequestContext;
+import org.signalaudit.signal.UserLoggedIn;
+import org.signalaudit.signal.UserLoggedOut;
+import org.signalaudit.signal.UserLoginFailed;
+
+/**
+ * Writes {@code login_audit}, each row in its own transaction: a refused sign-in is evidence and
+ * must survive whatever happens to the request. It observes before any other receiver of these
+ * signals (the lockout policy), so the row is written even if a later receiver fails.
+ */
+@ApplicationScoped
+public class LoginAuditReceiver {
+
+    static final int FIRST = Interceptor.Priority.APPLICATION;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ProvenanceResolver provenance;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void loggedIn(@Observes @Priority(FIRST) UserLoggedIn signal) {
+        write(LoginAuditEntry.LOGGED_IN, signal.username(), null);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void loggedOut(@Observes @Priority(FIRST) UserLoggedOut signal) {
+        write(LoginAuditEntry.LOGGED_OUT, signal.username(), null);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void loginFailed(@Observes @Priority(FIRST) UserLoginFailed signal) {
+        write(LoginAuditEntry.LOGIN_FAILED, signal.attemptedUsername(), signal.reason().name());
+    }
+
+    private void write(String event, String username, String reason) {
+        RequestContext request = provenance.request().orElse(null);
+        em.persist(new LoginAuditEntry(event, username, reason, request));
+    }
+}

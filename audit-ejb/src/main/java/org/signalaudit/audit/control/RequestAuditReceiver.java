@@ -1,0 +1,26 @@
+package org.signalaudit.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.signalaudit.audit.entity.RequestAuditEntry;
+import org.signalaudit.signal.RequestCompleted;
+
+/**
+ * Writes the request trail in a transaction of its own (DESIGN.md, rule 2): a request whose work
+ * rolled back, or that the container refused before any work, is still recorded.
+ */
+@ApplicationScoped
+public class RequestAuditReceiver {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(@Observes RequestCompleted request) {
+        em.persist(new RequestAuditEntry(request));
+    }
+}

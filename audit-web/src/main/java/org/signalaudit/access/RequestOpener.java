@@ -1,0 +1,60 @@
+package org.signalaudit.access;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.signalaudit.signal.Origin;
+import org.signalaudit.signal.RequestContext;
+
+/**
+ * Opens the request context from the servlet request: the one place where the client address is
+ * resolved ({@code audit.trusted-proxies}), for the state, entity, login and request rows alike.
+ */
+@ApplicationScoped
+public class RequestOpener {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    static final String API_PATH = "/api/";
+
+    @Inject
+    @ConfigProperty(name = "audit.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    @Inject
+    RequestContext context;
+
+    private ClientAddress clients;
+
+    @PostConstruct
+    void configure() {
+        clients = ClientAddress.trusting(trustedProxies.orElse(""));
+    }
+
+    public RequestContext open(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String client = clients.resolve(peer, headers(request, "X-Forwarded-For"), headers(request, "Forwarded"));
+        context.open(request.getHeader(REQUEST_ID), client, ClientAddress.literal(peer).map(a -> a.getHostAddress()).orElse(peer),
+                request.getHeader("User-Agent"), originOf(request));
+        return context;
+    }
+
+    /** The path below the context root, e.g. {@code /api/users}. */
+    public static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    static Origin originOf(HttpServletRequest request) {
+        return pathOf(request).startsWith(API_PATH) ? Origin.HTTP_API : Origin.ADMIN_UI;
+    }
+
+    private static List<String> headers(HttpServletRequest request, String name) {
+        return Collections.list(request.getHeaders(name));
+    }
+}

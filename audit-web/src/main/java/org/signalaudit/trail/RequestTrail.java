@@ -1,0 +1,121 @@
+package org.signalaudit.trail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.signalaudit.access.RequestOpener;
+import org.signalaudit.signal.RequestCompleted;
+import org.signalaudit.signal.RequestContext;
+
+/**
+ * The request trail (the seed's audit middleware): one {@link RequestCompleted} per HTTP request,
+ * fired when the request ends, after its status is decided, so that requests refused by the
+ * container (401, 403, unmatched paths) are recorded like those a resource served. A failure to
+ * record is logged and counted ({@code audit_trail_failures_total}); it never changes an answer.
+ */
+@ApplicationScoped
+public class RequestTrail {
+
+    static final String STARTED_AT = "org.signalaudit.trail.startedAt";
+    static final String STARTED_NANOS = "org.signalaudit.trail.startedNanos";
+    static final String RESPONSE = "org.signalaudit.trail.response";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Logger LOG = Logger.getLogger(RequestTrail.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "audit.trail.excluded-paths", defaultValue = "/health,/metrics,/favicon.ico")
+    List<String> excludedPaths;
+
+    @Inject
+    @ConfigProperty(name = "audit.trail.sensitive-parameters",
+            defaultValue = "password,token,invitationToken,secret,j_password,api_key,authorization")
+    List<String> sensitiveParameters;
+
+    @Inject
+    Event<RequestCompleted> completed;
+
+    @Inject
+    RequestContext context;
+
+    @Inject
+    RequestOutcome outcome;
+
+    @Inject
+    MetricRegistry metrics;
+
+    private Masking masking;
+    private Counter failures;
+
+    @PostConstruct
+    void configure() {
+        masking = new Masking(Set.copyOf(sensitiveParameters));
+        failures = metrics.counter("audit_trail_failures");
+    }
+
+    void started(HttpServletRequest request) {
+        request.setAttribute(STARTED_AT, Instant.now());
+        request.setAttribute(STARTED_NANOS, System.nanoTime());
+    }
+
+    /** The sign-in mechanism hands over the response: the trail reads the status from it at the end. */
+    public void watch(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(RESPONSE, response);
+    }
+
+    void ended(HttpServletRequest request) {
+        String path = RequestOpener.pathOf(request);
+        if (excluded(path) || !(request.getAttribute(RESPONSE) instanceof HttpServletResponse response)) {
+            return;
+        }
+        try {
+            if (!context.isOpen()) {
+                return;
+            }
+            completed.fire(record(request, response));
+        } catch (RuntimeException e) {
+            failures.inc();
+            LOG.log(Level.SEVERE, e, () -> "Could not record request " + context.requestId() + " in the trail");
+        }
+    }
+
+    private RequestCompleted record(HttpServletRequest request, HttpServletResponse response) {
+        Instant startedAt = Optional.ofNullable((Instant) request.getAttribute(STARTED_AT)).orElseGet(Instant::now);
+        Long nanos = (Long) request.getAttribute(STARTED_NANOS);
+        long durationMs = nanos == null ? 0 : (System.nanoTime() - nanos) / 1_000_000;
+        String query = masking.query(request.getQueryString());
+        String path = request.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String actor = context.actor() != null ? context.actor()
+                : Optional.ofNullable(request.getUserPrincipal()).map(p -> p.getName()).orElse(null);
+        return new RequestCompleted(context.requestId(), startedAt, durationMs, request.getMethod(), path,
+                outcome.route(), response.getStatus(), actor, context.clientIp(), context.peerIp(),
+                context.userAgent(), outcome.resource(), outcome.model(), category(request),
+                outcome.errorClass(), masking.text(outcome.errorDetail()), context.origin());
+    }
+
+    private boolean excluded(String path) {
+        return excludedPaths.stream().map(String::trim).filter(p -> !p.isEmpty()).anyMatch(path::startsWith);
+    }
+
+    /** READ for safe methods, WRITE for the others, AUTH for signing in and out. */
+    private static String category(HttpServletRequest request) {
+        String path = RequestOpener.pathOf(request);
+        if (path.startsWith("/admin/sign")) {
+            return "AUTH";
+        }
+        return SAFE_METHODS.contains(request.getMethod()) ? "READ" : "WRITE";
+    }
+}
