@@ -1,5 +1,6 @@
 package org.signalaudit.store;
 
+import java.util.Objects;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -58,7 +59,7 @@ public class SchemaMigration {
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        LOG.info(() -> "Schema at version " + Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion) + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
 }

@@ -1,0 +1,186 @@
+package org.signalaudit.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signalaudit.testing.AuditDatabase.literal;
+import static org.signalaudit.testing.ProblemAssertions.assertProblem;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.signalaudit.testing.Accounts;
+import org.signalaudit.testing.Api;
+import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.AuditDatabase.AuditRow;
+import org.signalaudit.testing.AuditDatabase.Trigger;
+import org.signalaudit.testing.AuditDatabase.UserRow;
+import org.signalaudit.testing.Deployments;
+
+/**
+ * The change and its audit row share one transaction: whichever of the two fails, neither stays.
+ * PostgreSQL triggers, scoped to the test's own user, make the database refuse on purpose.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TransactionalAuditIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
+    private Api superadmin;
+    private Accounts accounts;
+
+    @BeforeEach
+    void connect() {
+        Api api = Api.at(base);
+        superadmin = api.asSuperadmin();
+        accounts = new Accounts(api);
+    }
+
+    @Test
+    void aCommitThatFailsLeavesNeitherTheChangeNorItsRow() {
+        String username = accounts.active("USER").username();
+        List<AuditRow> before = db.rowsOf(username);
+        UserRow user = db.existingUser(username);
+        // Sequences ignore rollbacks: the trigger counts here that the LOCK row was already written
+        // in the failing transaction, so the test proves a rollback, not a row that never was.
+        String witness = "it_witness_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        db.execute("CREATE SEQUENCE " + witness);
+        String requestId = Api.newRequestId();
+        try (Trigger refuseAtCommit = db.createTrigger("user_account",
+                "CREATE CONSTRAINT TRIGGER {trigger} AFTER UPDATE ON user_account"
+                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                        + " WHEN (NEW.username = " + literal(username) + ") EXECUTE FUNCTION {function}()",
+                "IF EXISTS (SELECT 1 FROM user_state_audit WHERE username = NEW.username AND event = 'LOCK') THEN"
+                        + " PERFORM nextval(" + literal(witness) + "); END IF;"
+                        + " RAISE EXCEPTION 'integration test refuses the commit for %', NEW.username;")) {
+
+            Api.Response failed = superadmin.post("api/users/" + username + "/transitions").requestId(requestId)
+                    .json(Api.json("event", "LOCK", "reason", "commit will fail")).send();
+
+            assertThat(failed.status()).as("%s", failed).isBetween(500, 599);
+            assertProblem(failed, failed.status());
+            assertThat(db.queryForLong("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + witness))
+                    .as("the audit row had been inserted when the commit failed").isEqualTo(1);
+        } finally {
+            db.execute("DROP SEQUENCE IF EXISTS " + witness);
+        }
+        assertThat(db.existingUser(username)).isEqualTo(user);
+        assertThat(db.rowsOf(username)).isEqualTo(before);
+        assertThat(db.rowsOfRequest(requestId)).isEmpty();
+
+        // Without the trigger the same request goes through: the refusal was the commit's alone.
+        Api.Response locked = superadmin.post("api/users/" + username + "/transitions")
+                .json(Api.json("event", "LOCK")).send();
+        assertThat(locked.status()).as("%s", locked).isEqualTo(200);
+        assertThat(db.rowsOf(username)).hasSize(before.size() + 1);
+    }
+
+    @Test
+    void aFailingAuditInsertRollsTheStateChangeBack() {
+        String username = accounts.active("USER").username();
+        List<AuditRow> before = db.rowsOf(username);
+        UserRow user = db.existingUser(username);
+        String requestId = Api.newRequestId();
+        try (Trigger refuseAuditRow = db.createTrigger("user_state_audit",
+                "CREATE TRIGGER {trigger} BEFORE INSERT ON user_state_audit FOR EACH ROW"
+                        + " WHEN (NEW.username = " + literal(username) + ") EXECUTE FUNCTION {function}()",
+                "RAISE EXCEPTION 'integration test refuses the audit row of %', NEW.username;")) {
+
+            Api.Response failed = superadmin.post("api/users/" + username + "/transitions").requestId(requestId)
+                    .json(Api.json("event", "DEACTIVATE", "reason", "audit will fail")).send();
+
+            assertThat(failed.status()).as("%s", failed).isBetween(500, 599);
+            assertProblem(failed, failed.status());
+        }
+        assertThat(db.existingUser(username)).isEqualTo(user);
+        assertThat(db.rowsOf(username)).isEqualTo(before);
+        assertThat(db.rowsOfRequest(requestId)).isEmpty();
+    }
+
+    @Test
+    void ofTwoConcurrentConflictingTransitionsExactlyOneWins() throws Exception {
+        String prefix = Accounts.uniqueName("race");
+        List<String> users = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            users.add(accounts.active(prefix + "-" + round, "USER").username());
+        }
+        // Holds the first UPDATE for a moment, so the other request has surely read the same
+        // version by then: the race happens every round instead of now and then.
+        try (Trigger widenTheRace = db.createTrigger("user_account",
+                "CREATE TRIGGER {trigger} BEFORE UPDATE ON user_account FOR EACH ROW"
+                        + " WHEN (NEW.username LIKE " + literal(prefix + "-%") + ") EXECUTE FUNCTION {function}()",
+                "PERFORM pg_sleep(1); RETURN NEW;")) {
+            for (String username : users) {
+                assertExactlyOneWins(username);
+            }
+        }
+    }
+
+    private void assertExactlyOneWins(String username) throws Exception {
+        List<AuditRow> before = db.rowsOf(username);
+        Map<String, String> targets = Map.of("LOCK", "LOCKED", "DEACTIVATE", "DEACTIVATED");
+        Map<String, Api.Response> answers = race(username, "LOCK", "DEACTIVATE");
+
+        assertThat(answers.values()).extracting(Api.Response::status).as("%s", answers)
+                .containsExactlyInAnyOrder(200, 409);
+        String winner = answers.entrySet().stream().filter(answer -> answer.getValue().status() == 200)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        answers.values().stream().filter(answer -> answer.status() == 409)
+                .forEach(loser -> assertProblem(loser, 409));
+
+        List<AuditRow> after = db.rowsOf(username);
+        assertThat(after).as("rows of %s", username).hasSize(before.size() + 1);
+        assertThat(after.get(after.size() - 1)).extracting(AuditRow::startState, AuditRow::endState, AuditRow::event)
+                .containsExactly("ACTIVE", targets.get(winner), winner);
+        assertThat(db.existingUser(username).state()).isEqualTo(targets.get(winner));
+    }
+
+    /** Sends one transition per event, all released at the same instant; answers by event. */
+    private Map<String, Api.Response> race(String username, String... events) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(events.length);
+        try {
+            CountDownLatch ready = new CountDownLatch(events.length);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Response>> futures = new ArrayList<>();
+            for (String event : events) {
+                Api.Call call = superadmin.post("api/users/" + username + "/transitions")
+                        .json(Api.json("event", event, "reason", "race"));
+                futures.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.send();
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            Map<String, Api.Response> answers = new LinkedHashMap<>();
+            for (int i = 0; i < events.length; i++) {
+                answers.put(events[i], futures.get(i).get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.signalaudit.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tests' own JDBC view of the application's PostgreSQL database (system properties
+ * {@code audit.test.db.*}): the rows the application wrote, and triggers that make it fail on
+ * purpose. A fresh connection per call, in auto-commit, so every read sees what is committed.
+ */
+public final class AuditDatabase {
+
+    private static final String ROW_COLUMNS = "id, username, initiated_by, start_state, end_state, occurred_at, "
+            + "ip_address, origin, event, reason, request_id";
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private AuditDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static AuditDatabase fromSystemProperties() {
+        return new AuditDatabase(required("audit.test.db.url"), required("audit.test.db.user"),
+                required("audit.test.db.password"));
+    }
+
+    /** One row of {@code user_state_audit}. */
+    public record AuditRow(long id, String username, String initiatedBy, String startState, String endState,
+                           OffsetDateTime occurredAt, String ipAddress, String origin, String event,
+                           String reason, String requestId) {
+    }
+
+    /** The columns of {@code user_account} that the tests look at. */
+    public record UserRow(String username, String role, String state, long version) {
+    }
+
+    /** The audit rows of one user, oldest first. */
+    public List<AuditRow> rowsOf(String username) {
+        return auditRows("WHERE username = ? ORDER BY id", username);
+    }
+
+    /** The audit rows one request wrote. */
+    public List<AuditRow> rowsOfRequest(String requestId) {
+        return auditRows("WHERE request_id = ? ORDER BY id", requestId);
+    }
+
+    public Optional<UserRow> user(String username) {
+        String sql = "SELECT username, role, state, version FROM user_account WHERE username = ?";
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new UserRow(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public UserRow existingUser(String username) {
+        return user(username).orElseThrow(() -> new AssertionError("No user_account row for " + username));
+    }
+
+    /** The first column of the first row of a query, as a long. */
+    public long queryForLong(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            if (!row.next()) {
+                throw new IllegalStateException("No row: " + sql);
+            }
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * Creates a PL/pgSQL trigger function with {@code body} (between BEGIN and END) and the
+     * trigger that {@code definition} declares. In the definition, {@code {trigger}} and
+     * {@code {function}} stand for the generated unique names. Closing the result drops both.
+     */
+    public Trigger createTrigger(String table, String definition, String body) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var trigger = new Trigger(table, "it_trigger_" + suffix, "it_trigger_fn_" + suffix);
+        execute("CREATE FUNCTION " + trigger.function + "() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN "
+                + body + " END $fn$");
+        try {
+            execute(definition.replace("{trigger}", trigger.name).replace("{function}", trigger.function));
+        } catch (RuntimeException e) {
+            trigger.close();
+            throw e;
+        }
+        return trigger;
+    }
+
+    /** A SQL string literal; usernames and test strings only, never anything a user typed. */
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A trigger and its function, dropped again on {@link #close()}. */
+    public final class Trigger implements AutoCloseable {
+
+        private final String table;
+        private final String name;
+        private final String function;
+
+        private Trigger(String table, String name, String function) {
+            this.table = table;
+            this.name = name;
+            this.function = function;
+        }
+
+        @Override
+        public void close() {
+            execute("DROP TRIGGER IF EXISTS " + name + " ON " + table);
+            execute("DROP FUNCTION IF EXISTS " + function + "()");
+        }
+    }
+
+    private List<AuditRow> auditRows(String where, String parameter) {
+        String sql = "SELECT " + ROW_COLUMNS + " FROM user_state_audit " + where;
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                var rows = new ArrayList<AuditRow>();
+                while (row.next()) {
+                    rows.add(new AuditRow(row.getLong("id"), row.getString("username"), row.getString("initiated_by"),
+                            row.getString("start_state"), row.getString("end_state"),
+                            row.getObject("occurred_at", OffsetDateTime.class), row.getString("ip_address"),
+                            row.getString("origin"), row.getString("event"), row.getString("reason"),
+                            row.getString("request_id")));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set (failsafe passes it)");
+        }
+        return value;
+    }
+}
