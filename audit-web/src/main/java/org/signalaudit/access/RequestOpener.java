@@ -1,5 +1,6 @@
 package org.signalaudit.access;
 
+import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +41,9 @@ public class RequestOpener {
     public RequestContext open(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         String client = clients.resolve(peer, headers(request, "X-Forwarded-For"), headers(request, "Forwarded"));
-        context.open(request.getHeader(REQUEST_ID), client, ClientAddress.literal(peer).map(a -> a.getHostAddress()).orElse(peer),
-                request.getHeader("User-Agent"), originOf(request));
+        String peerAddress = ClientAddress.literal(peer).map(InetAddress::getHostAddress).orElse(peer);
+        context.open(request.getHeader(REQUEST_ID), client, peerAddress, request.getHeader("User-Agent"),
+                originOf(request));
         return context;
     }
 

@@ -3,6 +3,7 @@ package org.signalaudit.api;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 
 import org.signalaudit.account.InvalidRequestException;
 
@@ -14,7 +15,7 @@ final class QueryParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final java.util.List<String> LOGIN_EVENTS = java.util.List.of("LOGGED_IN", "LOGGED_OUT", "LOGIN_FAILED");
+    static final List<String> LOGIN_EVENTS = List.of("LOGGED_IN", "LOGGED_OUT", "LOGIN_FAILED");
 
     private QueryParams() {
     }

@@ -1,5 +1,7 @@
 package org.signalaudit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,9 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The tests' own JDBC view of the application's PostgreSQL database (system properties
@@ -113,6 +118,62 @@ public final class AuditDatabase {
             throw e;
         }
         return trigger;
+    }
+
+    /** Every row a query returns, as column name to value, in the query's order. */
+    public List<Map<String, Object>> select(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                var rows = new ArrayList<Map<String, Object>>();
+                int columns = row.getMetaData().getColumnCount();
+                while (row.next()) {
+                    var values = new LinkedHashMap<String, Object>();
+                    for (int c = 1; c <= columns; c++) {
+                        values.put(row.getMetaData().getColumnLabel(c), row.getObject(c));
+                    }
+                    rows.add(values);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * The {@code request_audit} row of a request. The trail is written when the request ends, in a
+     * transaction of its own, so it may land a moment after the client has read the answer.
+     */
+    public Map<String, Object> awaitRequestRow(String requestId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            var rows = select("SELECT * FROM request_audit WHERE request_id = ?", requestId);
+            if (!rows.isEmpty()) {
+                assertThat(rows).as("request_audit rows of %s", requestId).hasSize(1);
+                return rows.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No request_audit row for " + requestId);
+            }
+            pause();
+        }
+    }
+
+    /** The {@code login_audit} rows of an attempted username, oldest first. */
+    public List<Map<String, Object>> loginRows(String username) {
+        return select("SELECT * FROM login_audit WHERE username = ? ORDER BY id", username);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A SQL string literal; usernames and test strings only, never anything a user typed. */
