@@ -1,5 +1,7 @@
 package org.signalaudit.account.control;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Password hashing with Jakarta Security's PBKDF2, at the strength OWASP asks for today. The
  * stored form ({@code algorithm:iterations:salt:hash}) carries its own parameters, so raising
- * {@code audit.password.iterations} later leaves old hashes verifiable.
+ * {@code audit.password.iterations} later leaves old hashes verifiable. A successful verification
+ * is remembered for a few minutes ({@link VerifiedPasswords}), so HTTP Basic stays cheap.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -25,8 +28,15 @@ public class PasswordHashing {
     @ConfigProperty(name = "audit.password.iterations", defaultValue = "600000")
     int iterations;
 
+    /** How long a verified password is remembered; 0 turns the memo off. */
+    @Inject
+    @ConfigProperty(name = "audit.password.verified-cache-seconds", defaultValue = "300")
+    int verifiedCacheSeconds;
+
     @Inject
     Instance<Pbkdf2PasswordHash> hashes;
+
+    private VerifiedPasswords verifiedPasswords;
 
     private Pbkdf2PasswordHash hash;
     private String decoy;
@@ -46,6 +56,7 @@ public class PasswordHashing {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         decoy = hash.generate("decoy-password-for-unknown-users".toCharArray());
+        verifiedPasswords = new VerifiedPasswords(Duration.ofSeconds(verifiedCacheSeconds), 10_000, Clock.systemUTC());
     }
 
     public String hash(String password) {
@@ -53,7 +64,17 @@ public class PasswordHashing {
     }
 
     public boolean verify(String password, String storedHash) {
-        return storedHash != null && hash.verify(password.toCharArray(), storedHash);
+        if (storedHash == null) {
+            return false;
+        }
+        if (verifiedPasswords.remembers(password, storedHash)) {
+            return true;
+        }
+        boolean matches = hash.verify(password.toCharArray(), storedHash);
+        if (matches) {
+            verifiedPasswords.remember(password, storedHash);
+        }
+        return matches;
     }
 
     /**
