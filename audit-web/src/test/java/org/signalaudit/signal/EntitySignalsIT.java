@@ -109,6 +109,10 @@ class EntitySignalsIT {
         });
         // Setting what is already there is no change: no signal, no row.
         transactions.commitDoing(em -> user(em, username).changeState(UserState.ACTIVE));
+        // Changing only an ignored field is written to the database, and signals nothing.
+        transactions.commitDoing(em -> setField(user(em, username), "failedLogins", 3));
+        assertThat(db.queryForLong("SELECT failed_logins FROM user_account WHERE username = "
+                + AuditDatabase.literal(username))).isEqualTo(3);
 
         List<EntityChanged> posts = changesOf(username).stream().filter(change -> change.phase() == ChangePhase.POST).toList();
         assertThat(posts).extracting(EntityChanged::kind).containsExactly(ChangeKind.CREATE, ChangeKind.UPDATE);
@@ -291,6 +295,27 @@ class EntitySignalsIT {
     private static UserAccount user(EntityManager em, String username) {
         return em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class).setParameter("username", username)
                 .getSingleResult();
+    }
+
+    /**
+     * Sets a field the way the entity's own code would. No production code changes the login
+     * counter yet, so the test calls the setter EclipseLink wove into the entity for the field
+     * (which reports the change to the unit of work), or sets the field when nothing was woven.
+     */
+    private static void setField(Object entity, String field, Object value) {
+        try {
+            Class<?> type = entity.getClass();
+            var declared = type.getDeclaredField(field);
+            try {
+                var woven = type.getMethod("_persistence_set_" + field, declared.getType());
+                woven.invoke(entity, value);
+            } catch (NoSuchMethodException notWoven) {
+                declared.setAccessible(true);
+                declared.set(entity, value);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot set " + field, e);
+        }
     }
 
     private static String uniqueName(String purpose) {
