@@ -72,7 +72,12 @@ public final class ChangesJson {
         } else if (value instanceof Long number) {
             json.add(name, number);
         } else if (value instanceof Number number) {
-            json.add(name, new BigDecimal(number.toString()));
+            try {
+                json.add(name, new BigDecimal(number.toString()));
+            } catch (NumberFormatException notFinite) {
+                // NaN and the infinities have no JSON number; a failed audit write would roll the change back.
+                json.add(name, number.toString());
+            }
         } else {
             json.add(name, value.toString());
         }
