@@ -1,5 +1,8 @@
 package org.signalaudit.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -55,11 +58,24 @@ public class SchemaMigration {
     void migrate() {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion) + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /**
+     * The folder of the migrations that differ per database ({@code postgresql}, {@code h2}).
+     * Flyway 11 no longer expands a {@code {vendor}} placeholder in locations, so it is resolved here.
+     */
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgres") ? "postgresql" : product.replaceAll("[^a-z0-9]", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database the datasource is", e);
+        }
     }
 }

@@ -156,6 +156,11 @@ class SignInSignalsIT {
         assertThat(detail.getJsonArray("stateChanges")).hasSize(1);
         assertThat(detail.getJsonArray("stateChanges").getJsonObject(0).getString("event")).isEqualTo("LOCK");
         assertThat(detail.getJsonArray("stateChanges").getJsonObject(0).getString("reason")).isEqualTo("correlate me");
+        assertThat(detail.getJsonArray("entityChanges")).hasSize(1);
+        JsonObject diff = detail.getJsonArray("entityChanges").getJsonObject(0);
+        assertThat(diff.getString("entityType")).isEqualTo("UserAccount");
+        assertThat(diff.getJsonObject("changes").getJsonObject("state").getString("new")).isEqualTo("LOCKED");
+        assertThat(detail.getJsonArray("logins")).isEmpty();
         assertThat(api.asSuperadmin().get("api/audit/requests/" + Api.newRequestId()).send().status()).isEqualTo(404);
     }
 

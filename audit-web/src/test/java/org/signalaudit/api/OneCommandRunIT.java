@@ -1,6 +1,7 @@
 package org.signalaudit.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +61,16 @@ class OneCommandRunIT {
             Api.Response alice = Api.at(root.toURL()).as("alice", "alice-demo-password").get("api/users/alice").send();
             assertThat(alice.status()).as("%s", alice).isEqualTo(200);
             assertThat(alice.json().getString("state")).isEqualTo("ACTIVE");
+            // The entity audit works on the embedded database too (its own V3, no jsonb there). The
+            // seed invites and activates alice before the first flush: one INSERT, one CREATE row.
+            Api.Response history = Api.at(root.toURL()).as("admin", "admin-demo-password")
+                    .get("api/audit/entity-changes?type=UserAccount&id=alice").send();
+            assertThat(history.status()).as("%s", history).isEqualTo(200);
+            List<JsonObject> rows = history.json().getJsonArray("items").getValuesAs(JsonObject.class);
+            assertThat(rows).extracting(row -> row.getString("action"), row -> row.getString("initiatedBy"))
+                    .containsExactly(tuple("CREATE", "system:demo-seed"));
+            assertThat(rows.get(0).getJsonObject("changes").getJsonObject("state").getString("new")).isEqualTo("ACTIVE");
+            assertThat(rows.get(0).getJsonObject("changes").getJsonObject("passwordHash").getString("new")).isEqualTo("***");
 
             Path data = workingDirectory.resolve("signal-audit-data");
             assertThat(data).isDirectory();

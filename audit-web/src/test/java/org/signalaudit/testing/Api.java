@@ -94,6 +94,14 @@ public final class Api {
         return new Call("PUT", path);
     }
 
+    public Call patch(String path) {
+        return new Call("PATCH", path);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
     /** A request id in the shape the API keeps ({@code [A-Za-z0-9._:-]{8,64}}), unique per call. */
     public static String newRequestId() {
         return "it-" + UUID.randomUUID();

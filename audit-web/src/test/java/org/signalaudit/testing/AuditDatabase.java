@@ -2,6 +2,7 @@ package org.signalaudit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,10 +18,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 /**
  * The tests' own JDBC view of the application's PostgreSQL database (system properties
- * {@code audit.test.db.*}): the rows the application wrote, and triggers that make it fail on
- * purpose. A fresh connection per call, in auto-commit, so every read sees what is committed.
+ * {@code audit.test.db.*}, or inside the server the application's own {@code audit.db.*}): the
+ * rows the application wrote, and triggers that make it fail on purpose. A fresh connection per
+ * call, in auto-commit, so every read sees what is committed.
  */
 public final class AuditDatabase {
 
@@ -38,14 +43,19 @@ public final class AuditDatabase {
     }
 
     public static AuditDatabase fromSystemProperties() {
-        return new AuditDatabase(required("audit.test.db.url"), required("audit.test.db.user"),
-                required("audit.test.db.password"));
+        return new AuditDatabase(required("url"), required("user"), required("password"));
     }
 
     /** One row of {@code user_state_audit}. */
     public record AuditRow(long id, String username, String initiatedBy, String startState, String endState,
                            OffsetDateTime occurredAt, String ipAddress, String origin, String event,
                            String reason, String requestId) {
+    }
+
+    /** One row of {@code entity_audit}, its changes parsed. */
+    public record EntityRow(long id, String entityType, String entityId, String action, JsonObject changes,
+                            String initiatedBy, String ipAddress, String origin, OffsetDateTime occurredAt,
+                            String requestId) {
     }
 
     /** The columns of {@code user_account} that the tests look at. */
@@ -60,6 +70,25 @@ public final class AuditDatabase {
     /** The audit rows one request wrote. */
     public List<AuditRow> rowsOfRequest(String requestId) {
         return auditRows("WHERE request_id = ? ORDER BY id", requestId);
+    }
+
+    /** The entity audit rows of one entity, oldest first. */
+    public List<EntityRow> entityRowsOf(String entityType, String entityId) {
+        return entityRows("WHERE entity_type = ? AND entity_id = ? ORDER BY id", entityType, entityId);
+    }
+
+    /** The entity audit rows one request wrote, oldest first. */
+    public List<EntityRow> entityRowsOfRequest(String requestId) {
+        return entityRows("WHERE request_id = ? ORDER BY id", requestId);
+    }
+
+    /** The entity audit rows of one entity type written after the row {@code afterId}, oldest first. */
+    public List<EntityRow> entityRowsAfter(long afterId, String entityType) {
+        return entityRows("WHERE id > " + afterId + " AND entity_type = ? ORDER BY id", entityType);
+    }
+
+    public long lastEntityRowId() {
+        return queryForLong("SELECT COALESCE(MAX(id), 0) FROM entity_audit");
     }
 
     public Optional<UserRow> user(String username) {
@@ -221,14 +250,43 @@ public final class AuditDatabase {
         }
     }
 
+    private List<EntityRow> entityRows(String where, String... parameters) {
+        String sql = "SELECT id, entity_type, entity_id, action, changes, initiated_by, ip_address, origin, "
+                + "occurred_at, request_id FROM entity_audit " + where;
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                var rows = new ArrayList<EntityRow>();
+                while (row.next()) {
+                    rows.add(new EntityRow(row.getLong("id"), row.getString("entity_type"), row.getString("entity_id"),
+                            row.getString("action"), parse(row.getString("changes")), row.getString("initiated_by"),
+                            row.getString("ip_address"), row.getString("origin"),
+                            row.getObject("occurred_at", OffsetDateTime.class), row.getString("request_id")));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** {@code audit.test.db.<name>} in the test JVM (failsafe), {@code audit.db.<name>} in the server. */
     private static String required(String name) {
-        String value = System.getProperty(name);
+        String value = System.getProperty("audit.test.db." + name, System.getProperty("audit.db." + name));
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set (failsafe passes it)");
+            throw new IllegalStateException("System property audit.test.db." + name + " is not set (failsafe passes it)");
         }
         return value;
     }

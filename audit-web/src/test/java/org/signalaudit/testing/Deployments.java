@@ -1,8 +1,11 @@
 package org.signalaudit.testing;
 
 import java.io.File;
+import java.net.URISyntaxException;
 
+import org.assertj.core.api.Assertions;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -22,5 +25,22 @@ public final class Deployments {
                     + "'./mvnw install -DskipTests' first), was " + path);
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
+    }
+
+    /**
+     * The built WAR plus test-only classes, for in-container tests ({@code testable = true}):
+     * Arquillian adds the test class and JUnit; this adds the given helpers and AssertJ.
+     */
+    public static WebArchive applicationWith(Class<?>... testClasses) {
+        return application().addClasses(testClasses).addAsLibrary(jarOf(Assertions.class));
+    }
+
+    private static JavaArchive jarOf(Class<?> type) {
+        try {
+            File jar = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("No jar for " + type, e);
+        }
     }
 }

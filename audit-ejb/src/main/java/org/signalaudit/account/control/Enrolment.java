@@ -7,6 +7,7 @@ import org.signalaudit.account.Role;
 import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.UsernameTakenException;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.signal.TransactionInitiator;
 
 /**
  * How an account comes to be: an invitation (INVITE, audited as the creation) and its acceptance
@@ -27,11 +28,16 @@ public class Enrolment {
     @Inject
     StateTransitions transitions;
 
+    @Inject
+    TransactionInitiator transactionInitiator;
+
     /** The new account and the one clear copy of its invitation token. */
     public record Invited(UserAccount user, String token) {
     }
 
     public Invited invite(String username, String email, Role role, String initiator) {
+        // The entity audit names the same initiator as the state audit, also outside a request.
+        transactionInitiator.declare(initiator);
         if (accounts.byUsername(username).isPresent()) {
             throw new UsernameTakenException(username);
         }
@@ -44,6 +50,7 @@ public class Enrolment {
 
     /** Sets the password, burns the token and activates the account through the state machine. */
     public void accept(UserAccount user, String password, String initiator) {
+        transactionInitiator.declare(initiator);
         user.acceptInvitation(passwords.hash(password));
         transitions.apply(user, StateEvent.ACTIVATE, initiator, "invitation accepted");
     }

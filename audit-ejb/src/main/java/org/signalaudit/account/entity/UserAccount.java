@@ -2,7 +2,9 @@ package org.signalaudit.account.entity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -19,14 +22,21 @@ import jakarta.persistence.Version;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.UserView;
+import org.signalaudit.group.entity.Group;
+import org.signalaudit.signal.AuditIgnore;
+import org.signalaudit.signal.AuditMasked;
+import org.signalaudit.signal.Audited;
 
 /**
  * A user of the audited application. Its state changes only through
  * {@link org.signalaudit.account.control.StateTransitions}, which fires the audit signal;
  * {@code @Version} turns a concurrent change into a conflict instead of a lost update.
+ * Audited by username: email, role, state and group membership with their values, the secrets
+ * masked, the login counter and the creation time left out.
  */
 @Entity
 @Table(name = "user_account")
+@Audited(key = "username")
 @NamedQuery(name = UserAccount.FIND_BY_USERNAME, query = "SELECT u FROM UserAccount u WHERE u.username = :username")
 @NamedQuery(name = UserAccount.COUNT_BY_ROLE, query = "SELECT COUNT(u) FROM UserAccount u WHERE u.role = :role")
 public class UserAccount {
@@ -56,17 +66,25 @@ public class UserAccount {
     @Version
     private long version;
 
+    @AuditMasked
     @Column(name = "password_hash")
     private String passwordHash;
 
+    @AuditMasked
     @Column(name = "invitation_token_hash", length = 128)
     private String invitationTokenHash;
 
+    @AuditIgnore
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
+    @AuditIgnore
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+
+    /** The groups own the membership; {@link Group#add} and {@link Group#remove} keep this side in step. */
+    @ManyToMany(mappedBy = "members")
+    private Set<Group> groups = new HashSet<>();
 
     protected UserAccount() {
         // for JPA
@@ -132,6 +150,16 @@ public class UserAccount {
 
     public void resetFailedLogins() {
         failedLogins = 0;
+    }
+
+    /** Only {@link Group#add} calls this. */
+    public void joined(Group group) {
+        groups.add(group);
+    }
+
+    /** Only {@link Group#remove} calls this. */
+    public void left(Group group) {
+        groups.remove(group);
     }
 
     public UserView toView() {

@@ -28,6 +28,7 @@ import org.signalaudit.audit.RequestQuery;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeQuery;
 import org.signalaudit.audit.StateChangeView;
+import org.signalaudit.audit.entity.EntityAuditEntry;
 import org.signalaudit.audit.entity.LoginAuditEntry;
 import org.signalaudit.audit.entity.RequestAuditEntry;
 import org.signalaudit.audit.entity.StateAuditEntry;
@@ -79,11 +80,12 @@ public class AuditQueries implements AuditTrail {
     public Optional<RequestDetail> request(String requestId) {
         var request = byRequestId(RequestAuditEntry.class, requestId, RequestAuditEntry::toView);
         var states = byRequestId(StateAuditEntry.class, requestId, StateAuditEntry::toView);
+        var entities = byRequestId(EntityAuditEntry.class, requestId, EntityAuditEntry::toView);
         var logins = byRequestId(LoginAuditEntry.class, requestId, LoginAuditEntry::toView);
-        if (request.isEmpty() && states.isEmpty() && logins.isEmpty()) {
+        if (request.isEmpty() && states.isEmpty() && entities.isEmpty() && logins.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RequestDetail(request.isEmpty() ? null : request.get(0), states, logins));
+        return Optional.of(new RequestDetail(request.isEmpty() ? null : request.get(0), states, entities, logins));
     }
 
     /** Every row of one audit table that carries the request id, in the order written. */

@@ -1,0 +1,8 @@
+package org.signalaudit.group;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Change a group's description (the only attribute that may change; empty clears it). */
+public record ChangeGroup(@NotNull @Size(max = 500) String description) {
+}

@@ -1,0 +1,14 @@
+package org.signalaudit.group;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Create a group. Its name is a lower-case handle, like a username, and never changes. */
+public record CreateGroup(
+        @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = NAME, message = NAME_RULE) String name,
+        @Size(max = 500) String description) {
+
+    public static final String NAME = "[a-z0-9][a-z0-9._-]*";
+    public static final String NAME_RULE = "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit";
+}

@@ -1,0 +1,85 @@
+package org.signalaudit.audit.entity;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.signalaudit.signal.BulkChanged;
+import org.signalaudit.signal.FieldChange;
+
+/**
+ * The {@code changes} column: every attribute to {@code {"old": .., "new": ..}}, every collection
+ * to {@code {"added": [..], "removed": [..]}}; a bulk statement's row holds
+ * {@code {"bulk": {"statement", "parameters", "rowsAffected"}}}. The signals mask secrets before
+ * they get here; this class only writes what it is given.
+ */
+public final class ChangesJson {
+
+    private ChangesJson() {
+    }
+
+    public static String of(Map<String, FieldChange> changes) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        changes.forEach((attribute, change) -> json.add(attribute, of(change)));
+        return json.build().toString();
+    }
+
+    public static String of(BulkChanged bulk) {
+        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        bulk.parameters().forEach((name, value) -> add(parameters, name, value));
+        return Json.createObjectBuilder()
+                .add("bulk", Json.createObjectBuilder()
+                        .add("statement", bulk.statement())
+                        .add("parameters", parameters)
+                        .add("rowsAffected", bulk.rowsAffected()))
+                .build().toString();
+    }
+
+    public static JsonObject parse(String changes) {
+        try (var reader = Json.createReader(new StringReader(changes))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObjectBuilder of(FieldChange change) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (change instanceof FieldChange.Members members) {
+            return json.add("added", array(members.added())).add("removed", array(members.removed()));
+        }
+        var value = (FieldChange.Value) change;
+        add(json, "old", value.oldValue());
+        add(json, "new", value.newValue());
+        return json;
+    }
+
+    private static JsonArrayBuilder array(List<String> keys) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        keys.forEach(array::add);
+        return array;
+    }
+
+    private static void add(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else if (value instanceof Boolean flag) {
+            json.add(name, flag);
+        } else if (value instanceof Long number) {
+            json.add(name, number);
+        } else if (value instanceof Number number) {
+            try {
+                json.add(name, new BigDecimal(number.toString()));
+            } catch (NumberFormatException notFinite) {
+                // NaN and the infinities have no JSON number; a failed audit write would roll the change back.
+                json.add(name, number.toString());
+            }
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.signalaudit.signal.control;
+
+import java.util.Map;
+
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.eclipse.persistence.internal.databaseaccess.DatasourceCall;
+import org.eclipse.persistence.internal.sessions.AbstractRecord;
+import org.eclipse.persistence.queries.DatabaseQuery;
+import org.eclipse.persistence.queries.ModifyAllQuery;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.signalaudit.signal.ChangesWritten;
+
+/**
+ * The unit-of-work events the signals need besides the entity callbacks:
+ * <ul>
+ * <li>{@code prepareUnitOfWork}: every flush (an explicit one, or the commit's own) has issued its
+ * SQL and the transaction is still open: {@link ChangesWritten}, the moment to write what the
+ * receivers collected during the callbacks;</li>
+ * <li>{@code postCommitUnitOfWork}: raised only after the JTA transaction committed, so the POST
+ * signals go out to the asynchronous receivers now; {@code postReleaseUnitOfWork} drops them after
+ * a rollback;</li>
+ * <li>a bulk UPDATE or DELETE on an audited entity: rows changed that no callback saw.</li>
+ * </ul>
+ */
+final class SessionSignals extends SessionEventAdapter {
+
+    /** The parameters of the bulk statement being executed on this thread, seen at the JDBC call. */
+    private static final ThreadLocal<AbstractRecord> BULK_PARAMETERS = new ThreadLocal<>();
+
+    private final Map<Class<?>, AuditedType> audited;
+
+    SessionSignals(Map<Class<?>, AuditedType> audited) {
+        this.audited = Map.copyOf(audited);
+    }
+
+    @Override
+    public void prepareUnitOfWork(SessionEvent event) {
+        dispatcher().fire(new ChangesWritten());
+    }
+
+    @Override
+    public void postCommitUnitOfWork(SessionEvent event) {
+        var committed = AfterCommit.take(event.getSession());
+        if (!committed.isEmpty()) {
+            SignalDispatcher dispatcher = dispatcher();
+            committed.forEach(dispatcher::fireAsync);
+        }
+    }
+
+    @Override
+    public void postReleaseUnitOfWork(SessionEvent event) {
+        AfterCommit.take(event.getSession());
+    }
+
+    @Override
+    public void preExecuteQuery(SessionEvent event) {
+        if (bulkOnAudited(event.getQuery()) != null) {
+            BULK_PARAMETERS.remove();
+        }
+    }
+
+    @Override
+    public void postExecuteCall(SessionEvent event) {
+        if (event.getCall() instanceof DatasourceCall call && bulkOnAudited(call.getQuery()) != null
+                && BULK_PARAMETERS.get() == null) {
+            BULK_PARAMETERS.set(call.getQuery().getTranslationRow());
+        }
+    }
+
+    @Override
+    public void postExecuteQuery(SessionEvent event) {
+        AuditedType type = bulkOnAudited(event.getQuery());
+        if (type == null) {
+            return;
+        }
+        AbstractRecord parameters = BULK_PARAMETERS.get();
+        BULK_PARAMETERS.remove();
+        // A deferred statement has not run yet (null result); JPA's executeUpdate never defers.
+        if (event.getResult() instanceof Integer rows) {
+            SignalDispatcher dispatcher = dispatcher();
+            dispatcher.fire(BulkStatements.describe((ModifyAllQuery) event.getQuery(), type, parameters, rows,
+                    dispatcher.initiator(), dispatcher.requestId()));
+        }
+    }
+
+    private AuditedType bulkOnAudited(DatabaseQuery query) {
+        return query instanceof ModifyAllQuery bulk && bulk.getReferenceClass() != null
+                ? audited.get(bulk.getReferenceClass()) : null;
+    }
+
+    private static SignalDispatcher dispatcher() {
+        return CDI.current().select(SignalDispatcher.class).get();
+    }
+}

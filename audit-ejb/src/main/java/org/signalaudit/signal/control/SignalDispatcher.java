@@ -1,0 +1,85 @@
+package org.signalaudit.signal.control;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionScoped;
+
+import org.signalaudit.signal.Initiators;
+import org.signalaudit.signal.RequestContext;
+import org.signalaudit.signal.TransactionInitiator;
+
+/**
+ * The CDI side of the persistence hooks: the EclipseLink listeners are not beans, so they hand
+ * every signal to this one to be fired, and ask it who acts and in which request.
+ */
+@ApplicationScoped
+public class SignalDispatcher {
+
+    /** An HTTP request nobody authenticated and no code declared an initiator for. */
+    static final String ANONYMOUS = "anonymous";
+    /** Work outside any request whose code declared no {@code system:<component>} initiator. */
+    static final String UNDECLARED_SYSTEM = Initiators.system("unknown");
+
+    private static final Logger LOG = Logger.getLogger(SignalDispatcher.class.getName());
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    Event<Object> signals;
+
+    @Inject
+    RequestContext request;
+
+    @Inject
+    TransactionInitiator transaction;
+
+    /** The declared initiator of the transaction, else the request's actor, else the system. */
+    String initiator() {
+        Optional<String> declared = active(TransactionScoped.class) ? transaction.declared() : Optional.empty();
+        if (declared.isPresent()) {
+            return declared.get();
+        }
+        if (requestOpen()) {
+            return request.actor() != null ? request.actor() : ANONYMOUS;
+        }
+        return UNDECLARED_SYSTEM;
+    }
+
+    String requestId() {
+        return requestOpen() ? request.requestId() : null;
+    }
+
+    /** Synchronous: every {@code @Observes} receiver runs now, in the caller's transaction. */
+    void fire(Object signal) {
+        signals.fire(signal);
+    }
+
+    /** Asynchronous: {@code @ObservesAsync} receivers run later, on other threads. */
+    void fireAsync(Object signal) {
+        signals.fireAsync(signal).exceptionally(failure -> {
+            LOG.log(Level.WARNING, failure, () -> "An asynchronous receiver of " + signal + " failed");
+            return null;
+        });
+    }
+
+    private boolean requestOpen() {
+        return active(RequestScoped.class) && request.isOpen();
+    }
+
+    private boolean active(Class<? extends java.lang.annotation.Annotation> scope) {
+        try {
+            return beans.getContext(scope).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+    }
+}
