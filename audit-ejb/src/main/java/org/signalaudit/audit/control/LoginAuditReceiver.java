@@ -31,6 +31,9 @@ public class LoginAuditReceiver {
     @Inject
     ProvenanceResolver provenance;
 
+    @Inject
+    AuditSwitch auditSwitch;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedIn(@Observes @Priority(FIRST) UserLoggedIn signal) {
         write(LoginAuditEntry.LOGGED_IN, signal.username(), null);
@@ -47,6 +50,9 @@ public class LoginAuditReceiver {
     }
 
     private void write(String event, String username, String reason) {
+        if (!auditSwitch.on()) {
+            return;
+        }
         RequestContext request = provenance.request().orElse(null);
         em.persist(new LoginAuditEntry(event, username, reason, request));
     }

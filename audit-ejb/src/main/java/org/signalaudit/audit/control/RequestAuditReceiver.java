@@ -2,6 +2,7 @@ package org.signalaudit.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,8 +20,14 @@ public class RequestAuditReceiver {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AuditSwitch auditSwitch;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
+        if (!auditSwitch.on()) {
+            return;
+        }
         em.persist(new RequestAuditEntry(request));
     }
 }

@@ -22,10 +22,16 @@ public class StateAuditReceiver {
     EntityManager em;
 
     @Inject
+    AuditSwitch auditSwitch;
+
+    @Inject
     ProvenanceResolver provenance;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes UserStateChanged change) {
+        if (!auditSwitch.on()) {
+            return;
+        }
         em.persist(new StateAuditEntry(change, provenance.current()));
     }
 }

@@ -1,0 +1,57 @@
+package org.signalaudit.bench;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The audit viewer's questions on a large history, through the API: by user, by initiator and
+ * time range, by request id; first pages and deep keyset pages.
+ */
+final class AuditQueries {
+
+    record Query(String name, String path) {
+    }
+
+    private final Client client;
+    private final Database db;
+
+    AuditQueries(Client client, Database db) {
+        this.client = client;
+        this.db = db;
+    }
+
+    List<Query> all() throws SQLException {
+        long ofUser = db.queryForLong("SELECT count(*) FROM user_state_audit WHERE username = 'bulk-4242'");
+        long deepInUser = db.queryForLong("SELECT id FROM user_state_audit WHERE username = 'bulk-4242'"
+                + " ORDER BY id DESC OFFSET " + ofUser * 4 / 5 + " LIMIT 1");
+        long ofAll = db.queryForLong("SELECT count(*) FROM user_state_audit");
+        long deepInAll = db.queryForLong("SELECT id FROM user_state_audit ORDER BY id OFFSET "
+                + Math.min(1000, ofAll / 10) + " LIMIT 1");
+        String from = db.queryForString("SELECT to_char((now() - interval '6 days') AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+        String to = db.queryForString("SELECT to_char((now() - interval '5 days') AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+        return List.of(
+                new Query("by user, first page", "api/audit/state-changes?username=bulk-4242&limit=50"),
+                new Query("by user, deep page (4/5 of its rows skipped)", "api/audit/state-changes?username=bulk-4242&limit=50&after=" + deepInUser),
+                new Query("by initiator and day, first page",
+                        "api/audit/state-changes?initiatedBy=admin-7&from=" + from + "&to=" + to + "&limit=50"),
+                new Query("all rows, first page", "api/audit/state-changes?limit=50"),
+                new Query("all rows, deep page (1,000 from the oldest)", "api/audit/state-changes?limit=50&after=" + deepInAll),
+                new Query("by request id", "api/audit/requests/bulk-request-777777"));
+    }
+
+    double p95(Query query, int samples) {
+        Client own = client.fork();
+        for (int i = 0; i < 10; i++) {
+            BenchAccounts.require(own.get(query.path()), 200);
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long started = System.nanoTime();
+            BenchAccounts.require(own.get(query.path()), 200);
+            nanos[i] = System.nanoTime() - started;
+        }
+        return new Latencies(nanos).percentile(95);
+    }
+}

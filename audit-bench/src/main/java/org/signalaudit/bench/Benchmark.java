@@ -1,0 +1,69 @@
+package org.signalaudit.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark of docs/PERFORMANCE.md, in one run on one machine: audited transitions through
+ * HTTP against pgbench running the same SQL, latency with the receivers on and off, audit queries
+ * on a million rows, and start-up time. Timings are reported, never asserted.
+ */
+public final class Benchmark {
+
+    static final int[] CLIENTS = {1, 8, 32};
+    static final int LATENCY_SAMPLES = 400;
+    static final int QUERY_SAMPLES = 100;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration perLevel = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+        int auditRows = Integer.getInteger("bench.audit-rows", 1_000_000);
+        Path out = Path.of(System.getProperty("bench.out", "target/benchmark"));
+        var db = new Database(System.getProperty("bench.database", "signal_audit_bench"));
+        db.recreate();
+        var report = new Report(Machine.describe(db));
+        System.out.println(report.machine());
+
+        int users = CLIENTS[CLIENTS.length - 1];
+        try (var server = MicroServer.start(db, true)) {
+            report.add("start-up", "first start, empty database (migrations included)", server.startupMillis(), "ms");
+            var accounts = new BenchAccounts(server.client());
+            List<String> names = accounts.activeUsers(users);
+            TransitionLoad.warmUp(server.client(), names.get(0));
+            for (int clients : CLIENTS) {
+                var load = TransitionLoad.run(server.client(), names.subList(0, clients), perLevel);
+                report.add("transitions/s, HTTP, audited", clients + " clients", load.perSecond(), "tps");
+                report.add("transition errors, HTTP", clients + " clients", load.errors(), "count");
+            }
+            var on = TransitionLoad.latencies(server.client(), names.get(0), LATENCY_SAMPLES);
+            report.add("transition latency, auditing on", "median", on.percentile(50), "ms");
+            report.add("transition latency, auditing on", "p99", on.percentile(99), "ms");
+        }
+        var pgbench = new Pgbench(db, users);
+        for (int clients : CLIENTS) {
+            report.add("transitions/s, pgbench, same SQL", clients + " clients", pgbench.run(clients, perLevel), "tps");
+        }
+        try (var server = MicroServer.start(db, false)) {
+            report.add("start-up", "restart, schema up to date", server.startupMillis(), "ms");
+            var off = TransitionLoad.latencies(server.client(), new BenchAccounts(server.client()).existing(0),
+                    LATENCY_SAMPLES);
+            report.add("transition latency, auditing off", "median", off.percentile(50), "ms");
+            report.add("transition latency, auditing off", "p99", off.percentile(99), "ms");
+        }
+        db.fillAuditRows(auditRows);
+        try (var server = MicroServer.start(db, true)) {
+            var queries = new AuditQueries(server.client(), db);
+            for (var query : queries.all()) {
+                report.add("audit query p95, " + auditRows + " rows", query.name(),
+                        queries.p95(query, QUERY_SAMPLES), "ms");
+            }
+        }
+        List<String> written = new ArrayList<>(report.write(out));
+        written.forEach(file -> System.out.println("Written: " + file));
+        System.out.println(report.markdown());
+    }
+}

@@ -1,0 +1,100 @@
+package org.signalaudit.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Payara Micro running this build's WAR on the benchmark database, as the README's run command
+ * starts it; {@link #startupMillis()} is from process start to the first answered request.
+ */
+final class MicroServer implements AutoCloseable {
+
+    static final String SUPERADMIN_PASSWORD = "bench-superadmin-password";
+
+    private final Process process;
+    private final Client client;
+    private final long startupMillis;
+
+    private MicroServer(Process process, Client client, long startupMillis) {
+        this.process = process;
+        this.client = client;
+        this.startupMillis = startupMillis;
+    }
+
+    static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile("bench-micro-", ".log");
+        var command = new ProcessBuilder("java", "-jar", System.getProperty("bench.micro"),
+                "--deploy", System.getProperty("bench.war"), "--contextroot", "audit", "--port", Integer.toString(port),
+                "--nocluster")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        var env = command.environment();
+        env.put("AUDIT_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource");
+        env.put("AUDIT_DB_URL", db.url());
+        env.put("AUDIT_DB_USER", db.user);
+        env.put("AUDIT_DB_PASSWORD", db.password);
+        env.put("AUDIT_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+        env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
+        long started = System.nanoTime();
+        Process process = command.start();
+        URI base = URI.create("http://127.0.0.1:" + port + "/audit/");
+        long startup = awaitFirstAnswer(process, base, started, log.toFile());
+        System.out.printf("Payara Micro on port %d ready in %d ms (receivers %s), log %s%n", port, startup,
+                receiversEnabled ? "on" : "off", log);
+        return new MicroServer(process, new Client(base, "superadmin", SUPERADMIN_PASSWORD), startup);
+    }
+
+    Client client() {
+        return client;
+    }
+
+    long startupMillis() {
+        return startupMillis;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static long awaitFirstAnswer(Process process, URI base, long started, File log)
+            throws InterruptedException {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = started + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited; see " + log);
+            }
+            try {
+                var answer = http.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Payara Micro did not answer within 3 minutes; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.signalaudit.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Audited transitions through HTTP: each client LOCKs and UNLOCKs its own user as fast as the
+ * server answers, for a fixed time, and the committed transitions are counted.
+ */
+final class TransitionLoad {
+
+    record Throughput(double perSecond, long errors) {
+    }
+
+    private TransitionLoad() {
+    }
+
+    static Throughput run(Client server, List<String> users, Duration duration) throws InterruptedException {
+        var done = new AtomicLong();
+        var errors = new AtomicLong();
+        var start = new CountDownLatch(1);
+        var threads = new ArrayList<Thread>();
+        long[] window = new long[2];
+        for (String user : users) {
+            Client client = server.fork();
+            boolean startWithLock = currentlyActive(client, user);
+            var thread = new Thread(() -> {
+                await(start);
+                long end = System.nanoTime() + duration.toNanos();
+                boolean lock = startWithLock;
+                while (System.nanoTime() < end) {
+                    if (transition(client, user, lock)) {
+                        done.incrementAndGet();
+                        lock = !lock;
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        window[0] = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        window[1] = System.nanoTime();
+        return new Throughput(done.get() / ((window[1] - window[0]) / 1e9), errors.get());
+    }
+
+    /** One client, one user, {@code samples} transitions after a warm-up: the latency of each. */
+    static Latencies latencies(Client server, String user, int samples) {
+        Client client = server.fork();
+        warmUp(client, user);
+        long[] nanos = new long[samples];
+        boolean lock = currentlyActive(client, user);
+        for (int i = 0; i < samples; i++) {
+            long started = System.nanoTime();
+            if (!transition(client, user, lock)) {
+                throw new IllegalStateException("A transition failed during the latency run");
+            }
+            nanos[i] = System.nanoTime() - started;
+            lock = !lock;
+        }
+        return new Latencies(nanos);
+    }
+
+    /** Fills the JIT, the pools and the caches before anything is measured. */
+    static void warmUp(Client client, String user) {
+        boolean lock = currentlyActive(client, user);
+        for (int i = 0; i < 200; i++) {
+            if (transition(client, user, lock)) {
+                lock = !lock;
+            }
+        }
+    }
+
+    private static boolean currentlyActive(Client client, String user) {
+        return "ACTIVE".equals(client.get("api/users/" + user).json().getString("state"));
+    }
+
+    private static boolean transition(Client client, String user, boolean lock) {
+        var answer = client.post("api/users/" + user + "/transitions",
+                lock ? "{\"event\":\"LOCK\",\"reason\":\"benchmark\"}" : "{\"event\":\"UNLOCK\",\"reason\":\"benchmark\"}");
+        return answer.status() == 200;
+    }
+
+    private static void await(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
