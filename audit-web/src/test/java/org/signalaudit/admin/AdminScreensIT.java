@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.signalaudit.testing.Accounts;
+import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.AuditDatabase;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
@@ -202,6 +204,27 @@ class AdminScreensIT {
         browser.waitForText(By.cssSelector("[id='log:tabs:logins'] tbody tr"), "UNKNOWN_USER");
         assertThat(browser.text(By.cssSelector("[id='log:tabs:logins'] tbody tr .login-username"))).isEqualTo(HOSTILE);
         assertThat(browser.alertShown()).isFalse();
+    }
+
+    @Test
+    void aForgedFormChangesNothingAndItsFailureStaysOnTheServer() {
+        var admin = accounts.active("ADMIN");
+        var user = accounts.active("USER");
+        var session = new AdminSession(api);
+        assertThat(session.signIn(admin.username(), admin.password(), Api.newRequestId()).status()).isEqualTo(302);
+        String forged = Api.newRequestId();
+
+        Api.Response answer = session.post("admin/user.xhtml?name=" + user.username(), Map.of(
+                "user", "user", "user:reason", "forged", "jakarta.faces.ViewState", "-1234567890:987654321"), forged);
+
+        assertThat(answer.status()).isEqualTo(302);
+        String errorPage = answer.header("Location").orElseThrow();
+        assertThat(errorPage).endsWith("/audit/errors/expired.xhtml");
+        assertThat(session.get(errorPage, Api.newRequestId()).body()).as("no stack trace")
+                .contains("This page has expired").doesNotContain("at org.", "at jakarta.", "at com.sun.");
+        assertThat(db.existingUser(user.username()).state()).isEqualTo("ACTIVE");
+        assertThat(db.awaitRequestRow(forged)).containsEntry("status", 302).containsEntry("actor", admin.username())
+                .containsEntry("error_class", "jakarta.faces.application.ViewExpiredException");
     }
 
     @Test

@@ -55,6 +55,13 @@ public final class AdminSession {
         return submit(form("admin/", "signout"), "signout:go", requestId);
     }
 
+    /** Posts form fields as they are, e.g. a forged form that no page of the application rendered. */
+    public Api.Response post(String path, Map<String, String> fields, String requestId) {
+        var form = new LinkedHashMap<String, String>(fields);
+        form.put("", path);
+        return submit(form, null, requestId);
+    }
+
     public Api.Response get(String path, String requestId) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), requestId);
     }
@@ -86,10 +93,12 @@ public final class AdminSession {
         throw new AssertionError("No form " + formId + " on " + path + ": " + page.body());
     }
 
-    /** Sends a form as its submit button {@code button} would. */
+    /** Sends a form as its submit button {@code button} (if any) would. */
     private Api.Response submit(Map<String, String> fields, String button, String requestId) {
         String action = fields.remove("");
-        fields.put(button, "");
+        if (button != null) {
+            fields.put(button, "");
+        }
         String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(action))

@@ -56,7 +56,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,PasswordLeakDetection",
-                    "--window-size=1366,900", "--user-data-dir=" + profile);
+                    "--window-size=1440,1000", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
