@@ -232,7 +232,9 @@ class AdminScreensIT {
         var admin = accounts.active("ADMIN");
         String invitee = Accounts.uniqueName("invitee");
         Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
-        browser.go("admin/users.xhtml").click(By.id("users:invite"));
+        browser.go("admin/users.xhtml").waitFor(By.cssSelector("[id='users:table'] tbody tr"));
+        browser.screenshot(Browsers.screenshot("users"));
+        browser.click(By.id("users:invite"));
         assertThat(browser.all(By.cssSelector("select[id='inviteForm:role_input'] option")))
                 .extracting(option -> option.getDomAttribute("value")).containsExactly("USER");
         browser.type(By.id("inviteForm:username"), invitee)
@@ -240,6 +242,7 @@ class AdminScreensIT {
                 .click(By.id("inviteForm:send"));
         String token = browser.text(By.id("inviteForm:token"));
         assertThat(token).hasSizeGreaterThan(20);
+        browser.screenshot(Browsers.screenshot("invitation"));
         browser.click(By.id("inviteForm:done"));
         assertThat(browser.present(By.id("inviteForm:token"))).as("the token is gone once the dialog closes").isFalse();
 
@@ -253,6 +256,5 @@ class AdminScreensIT {
         browser.type(By.id("users:table:username:filter"), invitee)
                 .waitForText(By.id("users:table"), "1-1 of 1");
         assertThat(browser.text(By.cssSelector("[id='users:table'] tbody"))).contains(invitee, "ACTIVE", "USER");
-        browser.screenshot(Browsers.screenshot("users"));
     }
 }
