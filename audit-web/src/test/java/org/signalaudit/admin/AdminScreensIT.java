@@ -110,6 +110,9 @@ class AdminScreensIT {
     void anOverrideFormThatSawAnOlderStateIsRefused() {
         var user = accounts.active("USER");
         Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/override.xhtml?name=" + user.username());
+        assertThat(browser.title()).as("a protected view opened without the link's token").startsWith("Page expired");
+        assertThat(browser.present(By.id("override:reason"))).isFalse();
         browser.go("admin/user.xhtml?name=" + user.username()).submit(By.id("user:override"));
         browser.click(By.xpath("//*[@id='override:target']//label[normalize-space()='DEACTIVATED']"))
                 .type(By.id("override:reason"), "it: stale form")
