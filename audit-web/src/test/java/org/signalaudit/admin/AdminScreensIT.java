@@ -185,6 +185,17 @@ class AdminScreensIT {
     }
 
     @Test
+    void anEndedSessionLeadsBackToTheSignInPageEvenFromAnAjaxRequest() {
+        var admin = accounts.active("ADMIN");
+        Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        browser.go("admin/audit.xhtml").loseSession();
+
+        browser.click(By.id("log:apply")).waitForTitle("Sign in");
+        assertThat(browser.url()).endsWith("/audit/admin/signin?expired");
+        assertThat(browser.text(By.id("expired"))).contains("Your session has ended.");
+    }
+
+    @Test
     void aHostileUserAgentAndUserNameAreShownAsText() {
         String visit = Api.newRequestId();
         String refused = Api.newRequestId();

@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,13 +42,14 @@ public final class Browser implements AutoCloseable {
     private final URI base;
     private final Path profile;
     private final ChromeDriver driver;
-    private final WebDriverWait wait;
+    private final FluentWait<WebDriver> wait;
 
     private Browser(URI base, Path profile, ChromeDriver driver) {
         this.base = base;
         this.profile = profile;
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, WAIT);
+        // A page that is navigating away cannot run the settle script for a moment: try again.
+        this.wait = new WebDriverWait(driver, WAIT).ignoring(JavascriptException.class);
     }
 
     /** A browser on the application whose base URL (ending in the context root) is {@code base}. */
@@ -130,6 +135,20 @@ public final class Browser implements AutoCloseable {
 
     public Browser waitFor(By locator) {
         find(locator);
+        return this;
+    }
+
+    /** Replaces the session cookie with one the server never issued: the session is gone. */
+    public Browser loseSession() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.manage().addCookie(new Cookie("JSESSIONID", "ended-" + System.nanoTime(), base.getPath()));
+        return this;
+    }
+
+    /** Waits until the browser shows a page whose title starts with {@code prefix}. */
+    public Browser waitForTitle(String prefix) {
+        wait.until(d -> d.getTitle().startsWith(prefix));
+        settle();
         return this;
     }
 
