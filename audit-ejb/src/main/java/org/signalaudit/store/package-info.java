@@ -1,5 +1,6 @@
 /**
  * The store: the application-defined datasource and the versioned schema migrations (Flyway)
- * that create and evolve it. Restarting never drops a table.
+ * that create and evolve it, and the counted pages the admin screens read. Restarting never
+ * drops a table.
  */
 package org.signalaudit.store;

@@ -34,7 +34,7 @@ import org.signalaudit.trail.RequestTrail;
  * module, DESIGN.md "Known traps"), routing by path:
  * <ul>
  * <li>{@code /api/*}: HTTP Basic on every request, no session;</li>
- * <li>everything else (the admin screens): a form sign-in ({@link SignInServlet} calls
+ * <li>everything else (the admin screens): a form sign-in (the Faces bean {@link SignIn} calls
  * {@code SecurityContext.authenticate}) that keeps the caller in the HTTP session.</li>
  * </ul>
  * It fires the login signals (Django's user_logged_in, user_logged_out, user_login_failed) and,
@@ -75,13 +75,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (RequestOpener.originOf(request) == Origin.HTTP_API) {
             return basic(request, response, message, context);
         }
-        return session(request, message, context);
+        return session(request, response, message, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext message) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            trail.authenticating(request);
             signal(() -> loggedOut.fire(new UserLoggedOut(caller)));
             session.removeAttribute(SESSION_CALLER);
             session.removeAttribute(SESSION_GROUPS);
@@ -114,9 +115,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return message.doNothing();
     }
 
-    private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext message, RequestContext context) {
+    private AuthenticationStatus session(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext message, RequestContext context) {
         Credential credential = message.getAuthParameters().getCredential();
         if (message.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
+            trail.authenticating(request);
             CredentialValidationResult result = identityStores.validate(login);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 failed(login.getCaller(), context);
@@ -144,9 +147,32 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return message.notifyContainerAboutLogin(caller, names);
         }
         if (message.isProtected()) {
-            return message.redirect(request.getContextPath() + SignInServlet.PATH);
+            return toSignIn(request, response, message);
         }
         return message.doNothing();
+    }
+
+    /**
+     * Sends a caller without a session to the sign-in page, saying so when their session ended. A
+     * Faces ajax request cannot follow a 302 to an HTML page, so it gets the partial response that
+     * tells the page to navigate instead.
+     */
+    private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext message) {
+        boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        String target = request.getContextPath() + SignIn.PATH + (expired ? "?expired" : "");
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return message.redirect(target);
+        }
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + target + "\"/></partial-response>");
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not send the ajax redirect", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private void failed(String attemptedUsername, RequestContext context) {

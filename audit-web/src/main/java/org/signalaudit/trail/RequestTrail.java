@@ -33,16 +33,18 @@ public class RequestTrail {
     static final String STARTED_AT = "org.signalaudit.trail.startedAt";
     static final String STARTED_NANOS = "org.signalaudit.trail.startedNanos";
     static final String RESPONSE = "org.signalaudit.trail.response";
+    static final String AUTHENTICATING = "org.signalaudit.trail.authenticating";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger LOG = Logger.getLogger(RequestTrail.class.getName());
 
     @Inject
-    @ConfigProperty(name = "audit.trail.excluded-paths", defaultValue = "/health,/metrics,/favicon.ico")
+    @ConfigProperty(name = "audit.trail.excluded-paths",
+            defaultValue = "/health,/metrics,/favicon.ico,/jakarta.faces.resource")
     List<String> excludedPaths;
 
     @Inject
     @ConfigProperty(name = "audit.trail.sensitive-parameters",
-            defaultValue = "password,token,invitationToken,secret,j_password,api_key,authorization")
+            defaultValue = "password,token,invitationToken,secret,j_password,api_key,authorization,jakarta.faces.Token")
     List<String> sensitiveParameters;
 
     @Inject
@@ -74,6 +76,14 @@ public class RequestTrail {
     /** The sign-in mechanism hands over the response: the trail reads the status from it at the end. */
     public void watch(HttpServletRequest request, HttpServletResponse response) {
         request.setAttribute(RESPONSE, response);
+    }
+
+    /**
+     * The sign-in mechanism marks the requests that sign someone in or out, wherever they were
+     * sent from: the sign-out button is on every admin screen.
+     */
+    public void authenticating(HttpServletRequest request) {
+        request.setAttribute(AUTHENTICATING, Boolean.TRUE);
     }
 
     void ended(HttpServletRequest request) {
@@ -113,7 +123,7 @@ public class RequestTrail {
     /** READ for safe methods, WRITE for the others, AUTH for signing in and out. */
     private static String category(HttpServletRequest request) {
         String path = RequestOpener.pathOf(request);
-        if (path.startsWith("/admin/sign")) {
+        if (path.startsWith("/admin/sign") || request.getAttribute(AUTHENTICATING) != null) {
             return "AUTH";
         }
         return SAFE_METHODS.contains(request.getMethod()) ? "READ" : "WRITE";

@@ -1,0 +1,18 @@
+package org.signalaudit.account;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A user as the admin screen shows them: the view, the security groups their role grants, the
+ * events of the transition table that the caller may apply from the current state, and whether
+ * the caller may override the state. Computed on the server for the caller, so a screen shows
+ * only what the boundary would accept.
+ */
+public record UserProfile(UserView user, List<String> groups, Set<StateEvent> transitions, boolean overridable) {
+
+    public UserProfile {
+        groups = List.copyOf(groups);
+        transitions = Set.copyOf(transitions);
+    }
+}

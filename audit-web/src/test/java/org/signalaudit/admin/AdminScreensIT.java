@@ -1,0 +1,274 @@
+package org.signalaudit.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.signalaudit.testing.Accounts;
+import org.signalaudit.testing.AdminSession;
+import org.signalaudit.testing.Api;
+import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.AuditDatabase.AuditRow;
+import org.signalaudit.testing.Browser;
+import org.signalaudit.testing.Browsers;
+import org.signalaudit.testing.Deployments;
+
+/**
+ * The admin screens in a real browser (headless chromium) on Payara Micro and PostgreSQL: what an
+ * administrator sees and does, checked in the browser and in the audit tables.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminScreensIT {
+
+    private static final String HOSTILE = "<script>alert(1)</script>";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
+    private Api api;
+    private Accounts accounts;
+
+    @BeforeEach
+    void clients() {
+        api = Api.at(base);
+        accounts = new Accounts(api);
+    }
+
+    @Test
+    void aSuperadminOverridesAStateWithAReasonAndTheRowShowsInTheAuditLog() {
+        var user = accounts.active("USER");
+        String reason = "it: superadmin override " + UUID.randomUUID();
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        assertThat(browser.title()).startsWith("Dashboard");
+        browser.waitFor(By.cssSelector("canvas"));
+        browser.screenshot(Browsers.screenshot("dashboard"));
+
+        browser.go("admin/user.xhtml?name=" + user.username());
+        assertThat(browser.text(By.id("user:state"))).isEqualTo("ACTIVE");
+        browser.screenshot(Browsers.screenshot("user"));
+        browser.submit(By.id("user:override"));
+        browser.click(By.xpath("//*[@id='override:target']//label[normalize-space()='LOCKED']"))
+                .type(By.id("override:reason"), reason)
+                .click(By.id("override:review"))
+                .waitForText(By.id("confirmForm:to"), "LOCKED");
+        assertThat(browser.text(By.id("confirmForm:reason"))).isEqualTo(reason);
+        browser.screenshot(Browsers.screenshot("override"));
+        browser.click(By.id("confirmForm:apply"))
+                .waitForText(By.id("messages"), "Override: " + user.username() + " is now LOCKED.")
+                .waitForText(By.id("user:state"), "LOCKED");
+
+        List<AuditRow> rows = db.rowsOf(user.username());
+        AuditRow override = rows.get(rows.size() - 1);
+        assertThat(override.event()).isEqualTo("OVERRIDE");
+        assertThat(override.initiatedBy()).isEqualTo(Api.SUPERADMIN);
+        assertThat(override.origin()).isEqualTo("ADMIN_UI");
+        assertThat(override.reason()).isEqualTo(reason);
+        assertThat(override.startState()).isEqualTo("ACTIVE");
+        assertThat(override.endState()).isEqualTo("LOCKED");
+        assertThat(api.clientAddresses()).contains(override.ipAddress());
+        assertThat(db.awaitRequestRow(override.requestId()))
+                .containsEntry("method", "POST")
+                .containsEntry("actor", Api.SUPERADMIN)
+                .containsEntry("origin", "ADMIN_UI")
+                .containsEntry("path", "/audit/admin/override.xhtml?jakarta.faces.Token=***");
+
+        browser.go("admin/audit.xhtml?who=" + user.username());
+        WebElement newest = browser.find(By.cssSelector("[id='log:tabs:states'] tbody tr"));
+        assertThat(newest.getText()).contains("OVERRIDE", "ACTIVE", "LOCKED", Api.SUPERADMIN, "ADMIN_UI", reason,
+                override.requestId());
+        browser.screenshot(Browsers.screenshot("audit-log"));
+        browser.click(By.cssSelector("[id='log:tabs:states'] tbody tr .request-link"))
+                .waitForText(By.id("requestForm:summary"), "POST /audit/admin/override.xhtml");
+        assertThat(browser.text(By.id("requestForm:stateChanges"))).contains(user.username(), "OVERRIDE", reason);
+        browser.screenshot(Browsers.screenshot("request"));
+    }
+
+    @Test
+    void anOverrideFormThatSawAnOlderStateIsRefused() {
+        var user = accounts.active("USER");
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/override.xhtml?name=" + user.username());
+        assertThat(browser.title()).as("a protected view opened without the link's token").startsWith("Page expired");
+        assertThat(browser.present(By.id("override:reason"))).isFalse();
+        browser.go("admin/user.xhtml?name=" + user.username()).submit(By.id("user:override"));
+        browser.click(By.xpath("//*[@id='override:target']//label[normalize-space()='DEACTIVATED']"))
+                .type(By.id("override:reason"), "it: stale form")
+                .click(By.id("override:review"))
+                .waitForText(By.id("confirmForm:to"), "DEACTIVATED");
+
+        assertThat(api.asSuperadmin().post("api/users/" + user.username() + "/transitions")
+                .json(Api.json("event", "LOCK", "reason", "meanwhile")).send().status()).isEqualTo(200);
+        browser.click(By.id("confirmForm:apply"))
+                .waitForText(By.id("messages"), "was changed by someone else while this form was open");
+
+        assertThat(browser.text(By.id("override:current"))).isEqualTo("LOCKED");
+        assertThat(db.existingUser(user.username()).state()).isEqualTo("LOCKED");
+        assertThat(db.rowsOf(user.username())).extracting(AuditRow::event).doesNotContain("OVERRIDE");
+    }
+
+    @Test
+    void anAdminLocksAndUnlocksWithTheButtonsAndIsRefusedTheOverride() {
+        var admin = accounts.active("ADMIN");
+        var user = accounts.active("USER");
+        Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        browser.go("admin/user.xhtml?name=" + user.username());
+        assertThat(browser.present(By.id("user:override"))).as("override offered to an ADMIN").isFalse();
+
+        browser.type(By.id("user:reason"), "it: locked from the screen")
+                .click(By.cssSelector("button.transition-LOCK"))
+                .waitForText(By.id("user:state"), "LOCKED");
+        assertThat(browser.present(By.cssSelector("button.transition-LOCK"))).isFalse();
+        browser.click(By.cssSelector("button.transition-UNLOCK")).waitForText(By.id("user:state"), "ACTIVE");
+
+        List<AuditRow> rows = db.rowsOf(user.username());
+        assertThat(rows.subList(rows.size() - 2, rows.size()))
+                .extracting(AuditRow::event, AuditRow::initiatedBy, AuditRow::origin, AuditRow::reason)
+                .containsExactly(
+                        tuple("LOCK", admin.username(), "ADMIN_UI", "it: locked from the screen"),
+                        tuple("UNLOCK", admin.username(), "ADMIN_UI", null));
+        assertThat(rows.get(rows.size() - 1).ipAddress()).isIn(api.clientAddresses());
+
+        browser.go("admin/override.xhtml?name=" + user.username());
+        assertThat(browser.title()).startsWith("Not allowed");
+        assertThat(browser.present(By.id("override:reason"))).isFalse();
+        assertThat(db.select("SELECT status FROM request_audit WHERE actor = ? AND path LIKE ?", admin.username(),
+                "/audit/admin/override.xhtml%")).extracting(row -> row.get("status")).containsExactly(403);
+        assertThat(db.existingUser(user.username()).state()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aUserIsRefusedEveryAdminScreen() {
+        var user = accounts.active("USER");
+        Browser browser = browsers.open(api.base()).signIn(user.username(), user.password());
+        assertThat(browser.title()).startsWith("Not allowed");
+        assertThat(browser.text(By.id("forbidden"))).contains("Your role does not allow this page");
+        for (String screen : List.of("admin/users.xhtml", "admin/audit.xhtml", "admin/user.xhtml?name=superadmin")) {
+            assertThat(browser.go(screen).title()).as(screen).startsWith("Not allowed");
+        }
+        assertThat(db.select("SELECT status FROM request_audit WHERE actor = ? AND path LIKE ? AND path NOT LIKE ?",
+                user.username(), "/audit/admin/%", "/audit/admin/signin%"))
+                .extracting(row -> row.get("status")).hasSize(4).containsOnly(403);
+    }
+
+    @Test
+    void aBadPasswordAndANonActiveAccountGetAClearMessage() {
+        var user = accounts.active("USER");
+        api.asSuperadmin().post("api/users/" + user.username() + "/transitions").json(Api.json("event", "LOCK")).send();
+        Browser browser = browsers.open(api.base()).signIn(user.username(), "wrong-" + user.password());
+        assertThat(browser.text(By.id("messages"))).contains("The user name or the password is wrong.");
+        browser.signIn(user.username(), user.password());
+        assertThat(browser.text(By.id("messages"))).contains("This account is not active");
+        browser.screenshot(Browsers.screenshot("signin"));
+    }
+
+    @Test
+    void anEndedSessionLeadsBackToTheSignInPageEvenFromAnAjaxRequest() {
+        var admin = accounts.active("ADMIN");
+        Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        browser.go("admin/audit.xhtml").loseSession();
+
+        browser.click(By.id("log:apply")).waitForTitle("Sign in");
+        assertThat(browser.url()).endsWith("/audit/admin/signin?expired");
+        assertThat(browser.text(By.id("expired"))).contains("Your session has ended.");
+    }
+
+    @Test
+    void aHostileUserAgentAndUserNameAreShownAsText() {
+        String visit = Api.newRequestId();
+        String refused = Api.newRequestId();
+        assertThat(api.asSuperadmin().get("api/users/superadmin").requestId(visit).header("User-Agent", HOSTILE)
+                .send().status()).isEqualTo(200);
+        assertThat(api.as(HOSTILE, "any-password").get("api/users").requestId(refused).header("User-Agent", HOSTILE)
+                .send().status()).isEqualTo(401);
+        db.awaitRequestRow(visit);
+        db.awaitRequestRow(refused);
+        var admin = accounts.active("ADMIN");
+
+        Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        browser.go("admin/audit.xhtml?requestId=" + visit).click(By.linkText("Requests"));
+        assertThat(browser.text(By.cssSelector("[id='log:tabs:requests'] tbody tr .user-agent"))).isEqualTo(HOSTILE);
+        assertThat(browser.alertShown()).isFalse();
+        assertThat(browser.source()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        browser.screenshot(Browsers.screenshot("requests"));
+
+        browser.type(By.id("log:requestId"), refused).click(By.id("log:apply")).click(By.linkText("Logins"));
+        browser.waitForText(By.cssSelector("[id='log:tabs:logins'] tbody tr"), "UNKNOWN_USER");
+        assertThat(browser.text(By.cssSelector("[id='log:tabs:logins'] tbody tr .login-username"))).isEqualTo(HOSTILE);
+        assertThat(browser.alertShown()).isFalse();
+    }
+
+    @Test
+    void aForgedFormChangesNothingAndItsFailureStaysOnTheServer() {
+        var admin = accounts.active("ADMIN");
+        var user = accounts.active("USER");
+        var session = new AdminSession(api);
+        assertThat(session.signIn(admin.username(), admin.password(), Api.newRequestId()).status()).isEqualTo(302);
+        String forged = Api.newRequestId();
+
+        Api.Response answer = session.post("admin/user.xhtml?name=" + user.username(), Map.of(
+                "user", "user", "user:reason", "forged", "jakarta.faces.ViewState", "-1234567890:987654321"), forged);
+
+        assertThat(answer.status()).isEqualTo(302);
+        String errorPage = answer.header("Location").orElseThrow();
+        assertThat(errorPage).endsWith("/audit/errors/expired.xhtml");
+        assertThat(session.get(errorPage, Api.newRequestId()).body()).as("no stack trace")
+                .contains("This page has expired").doesNotContain("at org.", "at jakarta.", "at com.sun.");
+        assertThat(db.existingUser(user.username()).state()).isEqualTo("ACTIVE");
+        assertThat(db.awaitRequestRow(forged)).containsEntry("status", 302).containsEntry("actor", admin.username())
+                .containsEntry("error_class", "jakarta.faces.application.ViewExpiredException");
+    }
+
+    @Test
+    void anAdminInvitesAUserAndSeesTheTokenOnce() {
+        var admin = accounts.active("ADMIN");
+        String invitee = Accounts.uniqueName("invitee");
+        Browser browser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        browser.go("admin/users.xhtml").waitFor(By.cssSelector("[id='users:table'] tbody tr"));
+        browser.screenshot(Browsers.screenshot("users"));
+        browser.click(By.id("users:invite"));
+        assertThat(browser.all(By.cssSelector("select[id='inviteForm:role_input'] option")))
+                .extracting(option -> option.getDomAttribute("value")).containsExactly("USER");
+        browser.type(By.id("inviteForm:username"), invitee)
+                .type(By.id("inviteForm:email"), invitee + "@example.test")
+                .click(By.id("inviteForm:send"));
+        String token = browser.text(By.id("inviteForm:token"));
+        assertThat(token).hasSizeGreaterThan(20);
+        browser.screenshot(Browsers.screenshot("invitation"));
+        browser.click(By.id("inviteForm:done"));
+        assertThat(browser.present(By.id("inviteForm:token"))).as("the token is gone once the dialog closes").isFalse();
+
+        assertThat(db.existingUser(invitee).state()).isEqualTo("INVITED");
+        assertThat(db.rowsOf(invitee)).extracting(AuditRow::event, AuditRow::initiatedBy, AuditRow::origin)
+                .containsExactly(tuple("INVITE", admin.username(), "ADMIN_UI"));
+        assertThat(api.anonymous().post("api/invitations/accept")
+                .json(Api.json("username", invitee, "token", token, "password", "a-long-password-" + UUID.randomUUID()))
+                .send().status()).as("the token shown is the one that works").isEqualTo(200);
+
+        browser.type(By.id("users:table:username:filter"), invitee)
+                .waitForText(By.id("users:table"), "1-1 of 1");
+        assertThat(browser.text(By.cssSelector("[id='users:table'] tbody"))).contains(invitee, "ACTIVE", "USER");
+    }
+}
