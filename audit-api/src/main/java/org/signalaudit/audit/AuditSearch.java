@@ -14,6 +14,8 @@ public interface AuditSearch {
 
     Slice<StateChangeView> stateChanges(AuditFilter filter, int first, int max);
 
+    Slice<EntityChangeView> entityChanges(AuditFilter filter, int first, int max);
+
     Slice<RequestView> requests(AuditFilter filter, int first, int max);
 
     Slice<LoginView> logins(AuditFilter filter, int first, int max);

@@ -57,9 +57,10 @@ public class AccountDirectory implements UserDirectory {
 
     @Override
     public UserProfile profile(String username) {
-        UserView user = accounts.existing(username).toView();
-        return new UserProfile(user, List.copyOf(user.role().impliedRoles()), StateMachine.eventsFrom(user.state()),
-                caller.isCallerInRole(Role.SUPERADMIN_NAME));
+        UserAccount account = accounts.existing(username);
+        UserView user = account.toView();
+        return new UserProfile(user, List.copyOf(user.role().impliedRoles()), account.groupNames(),
+                StateMachine.eventsFrom(user.state()), caller.isCallerInRole(Role.SUPERADMIN_NAME));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.signalaudit.account.entity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -150,6 +151,11 @@ public class UserAccount {
 
     public void resetFailedLogins() {
         failedLogins = 0;
+    }
+
+    /** The names of the groups this user is a member of, in name order. */
+    public List<String> groupNames() {
+        return groups.stream().map(Group::name).sorted().toList();
     }
 
     /** Only {@link Group#add} calls this. */

@@ -24,12 +24,15 @@ import org.signalaudit.account.StateEvent;
 import org.signalaudit.audit.Activity;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditSearch;
+import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeView;
+import org.signalaudit.audit.entity.EntityAuditEntry;
 import org.signalaudit.audit.entity.LoginAuditEntry;
 import org.signalaudit.audit.entity.RequestAuditEntry;
 import org.signalaudit.audit.entity.StateAuditEntry;
+import org.signalaudit.signal.ChangeKind;
 import org.signalaudit.store.Slices;
 
 /**
@@ -56,6 +59,21 @@ public class AuditSearches implements AuditSearch {
             }
             if (filter.what() != null) {
                 where.add(event(filter.what()).map(event -> cb.equal(row.get("event"), event)).orElse(cb.disjunction()));
+            }
+        });
+    }
+
+    @Override
+    public Slice<EntityChangeView> entityChanges(AuditFilter filter, int first, int max) {
+        return slice(EntityAuditEntry.class, filter, first, max, EntityAuditEntry::toView, (cb, row, where) -> {
+            if (filter.who() != null) {
+                where.add(cb.or(cb.equal(row.get("initiatedBy"), filter.who()),
+                        cb.equal(row.get("entityId"), filter.who())));
+            }
+            if (filter.what() != null) {
+                Predicate type = cb.equal(cb.lower(row.get("entityType")), filter.what().toLowerCase(Locale.ROOT));
+                where.add(action(filter.what()).map(action -> cb.or(type, cb.equal(row.get("action"), action)))
+                        .orElse(type));
             }
         });
     }
@@ -95,6 +113,7 @@ public class AuditSearches implements AuditSearch {
         List<LocalDate> range = today.minusDays(days - 1L).datesUntil(today.plusDays(1)).toList();
         return new Activity(range, List.of(
                 new Activity.Series("State changes", perDay(StateAuditEntry.class, range)),
+                new Activity.Series("Entity changes", perDay(EntityAuditEntry.class, range)),
                 new Activity.Series("Logins", perDay(LoginAuditEntry.class, range)),
                 new Activity.Series("Requests", perDay(RequestAuditEntry.class, range))));
     }
@@ -141,6 +160,14 @@ public class AuditSearches implements AuditSearch {
 
     private static <E> List<Order> newestFirst(CriteriaBuilder cb, Root<E> row) {
         return List.of(cb.desc(row.get("id")));
+    }
+
+    private static Optional<ChangeKind> action(String name) {
+        try {
+            return Optional.of(ChangeKind.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<StateEvent> event(String name) {

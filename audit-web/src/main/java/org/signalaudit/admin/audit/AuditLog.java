@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditSearch;
 import org.signalaudit.audit.AuditTrail;
+import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.RequestDetail;
 import org.signalaudit.audit.RequestView;
@@ -32,7 +33,7 @@ public class AuditLog implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The client ids of the tabs' tables, which go back to their first page when the filter changes. */
-    static final String[] TABLES = {"log:tabs:states", "log:tabs:requests", "log:tabs:logins"};
+    static final String[] TABLES = {"log:tabs:states", "log:tabs:entities", "log:tabs:requests", "log:tabs:logins"};
 
     @Inject
     AuditSearch search;
@@ -51,6 +52,7 @@ public class AuditLog implements Serializable {
 
     private AuditFilter filter = AuditFilter.NONE;
     private AuditRows<StateChangeView> stateChanges;
+    private AuditRows<EntityChangeView> entityChanges;
     private AuditRows<RequestView> requests;
     private AuditRows<LoginView> logins;
     private RequestDetail detail;
@@ -58,6 +60,7 @@ public class AuditLog implements Serializable {
     @PostConstruct
     void init() {
         stateChanges = new AuditRows<>((first, max) -> search.stateChanges(filter, first, max));
+        entityChanges = new AuditRows<>((first, max) -> search.entityChanges(filter, first, max));
         requests = new AuditRows<>((first, max) -> search.requests(filter, first, max));
         logins = new AuditRows<>((first, max) -> search.logins(filter, first, max));
     }
@@ -93,6 +96,10 @@ public class AuditLog implements Serializable {
 
     public AuditRows<StateChangeView> getStateChanges() {
         return stateChanges;
+    }
+
+    public AuditRows<EntityChangeView> getEntityChanges() {
+        return entityChanges;
     }
 
     public AuditRows<RequestView> getRequests() {
