@@ -103,13 +103,14 @@ class AdminScreensIT {
         browser.click(By.cssSelector("[id='log:tabs:states'] tbody tr .request-link"))
                 .waitForText(By.id("requestForm:summary"), "POST /audit/admin/override.xhtml");
         assertThat(browser.text(By.id("requestForm:stateChanges"))).contains(user.username(), "OVERRIDE", reason);
-        assertThat(browser.text(By.id("requestForm:entityChanges"))).contains("UserAccount " + user.username(),
-                "UPDATE", "LOCKED");
+        // The diff column may be scrolled out of the dialog: read the cell's text, not what is in view.
+        assertThat(browser.find(By.id("requestForm:entityChanges")).getAttribute("textContent"))
+                .contains("UserAccount " + user.username(), "UPDATE", "{\"state\":{\"new\":\"LOCKED\",\"old\":\"ACTIVE\"}}");
         browser.screenshot(Browsers.screenshot("request"));
 
         browser.go("admin/audit.xhtml?requestId=" + override.requestId()).click(By.linkText("Entity changes"));
         browser.waitForText(By.cssSelector("[id='log:tabs:entities'] tbody tr"), user.username());
-        assertThat(browser.text(By.cssSelector("[id='log:tabs:entities'] tbody tr")))
+        assertThat(browser.find(By.cssSelector("[id='log:tabs:entities'] tbody tr")).getAttribute("textContent"))
                 .contains("UserAccount", "UPDATE", "\"state\"", "LOCKED", Api.SUPERADMIN, "ADMIN_UI");
     }
 
