@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -77,5 +79,11 @@ public class SchemaMigration {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database the datasource is", e);
         }
+    }
+
+    /** The application's datasource, for code that writes with JDBC inside the current transaction. */
+    @Lock(LockType.READ)
+    public DataSource dataSource() {
+        return dataSource;
     }
 }

@@ -5,11 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.signalaudit.audit.entity.EntityAuditRow;
 import org.signalaudit.store.SchemaMigration;
@@ -27,14 +28,22 @@ public class EntityAuditWriter {
     private static final String INSERT = "INSERT INTO entity_audit (entity_type, entity_id, action, changes, "
             + "initiated_by, ip_address, origin, occurred_at, request_id) VALUES (?, ?, ?, %s, ?, ?, ?, ?, ?)";
 
-    @Resource(lookup = SchemaMigration.DATASOURCE)
-    DataSource dataSource;
+    /**
+     * The datasource comes from the singleton that defines it, not from {@code @Resource}: this bean
+     * may first be created at a commit outside any component invocation (a start-up bean's
+     * transaction), where Payara cannot resolve {@code java:app} names and would inject null.
+     */
+    @Inject
+    SchemaMigration store;
+
+    private volatile DataSource dataSource;
+    private volatile String insertSql;
 
     public void write(List<EntityAuditRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement(insertFor(connection))) {
             for (EntityAuditRow row : rows) {
                 insert.setString(1, row.entityType());
@@ -55,8 +64,20 @@ public class EntityAuditWriter {
     }
 
     /** PostgreSQL's jsonb takes JSON text only through a cast; H2 stores the text as it is. */
-    private static String insertFor(Connection connection) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        return INSERT.formatted(postgres ? "CAST(? AS jsonb)" : "?");
+    private String insertFor(Connection connection) throws SQLException {
+        if (insertSql == null) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+            insertSql = INSERT.formatted(postgres ? "CAST(? AS jsonb)" : "?");
+        }
+        return insertSql;
+    }
+
+    /** Asked once: the datasource object stays valid for the application's life. */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = store.dataSource();
+        }
+        return dataSource;
     }
 }
