@@ -16,8 +16,8 @@ final class Pgbench {
 
     /**
      * One audited transition, statement for statement as the application issues it: the identity
-     * store's read of the caller, the boundary's read of the user, the optimistic-locked update and
-     * the audit insert in one transaction, then the request trail's insert in a transaction of its
+     * store's read of the caller, the boundary's read of the user, the optimistic-locked update, the
+     * state audit insert and the entity audit insert in one transaction, then the request trail's insert in a transaction of its
      * own. (The application takes audit ids from a preallocated block; here each insert calls
      * nextval, a little more work for pgbench, not less.)
      */
@@ -28,6 +28,7 @@ final class Pgbench {
             SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
             UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
             INSERT INTO user_state_audit (id, username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id) VALUES (nextval('user_state_audit_seq'), 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text));
+            INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id) VALUES ('UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text));
             COMMIT;
             INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, origin) VALUES (nextval('request_audit_seq'), md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', 'HTTP_API');
             """;
