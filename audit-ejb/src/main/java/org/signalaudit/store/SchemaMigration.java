@@ -64,7 +64,8 @@ public class SchemaMigration {
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema at version " + Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion) + " (" + result.migrationsExecuted
+        String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
 

@@ -3,53 +3,26 @@ package org.signalaudit.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.net.URL;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
-import org.signalaudit.testing.Deployments;
 import org.signalaudit.testing.ProxiedClient;
 
 /**
  * The login signals (logged in, logged out, login failed), the lockout policy that listens to
  * them, and the correlation of everything one request did.
  */
-@ExtendWith(ArquillianExtension.class)
-class SignInSignalsIT {
+class SignInSignalsIT extends ApplicationIT {
 
     /** audit.lockout.max-failures, at its default. */
     private static final int MAX_FAILURES = 5;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Accounts accounts;
-
-    @BeforeEach
-    void clients() {
-        api = Api.at(base);
-        accounts = new Accounts(api);
-    }
 
     @Test
     void formSignInAndSignOutAreRecordedWithTheirRequests() {

@@ -3,59 +3,32 @@ package org.signalaudit.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
 import org.signalaudit.testing.Browser;
 import org.signalaudit.testing.Browsers;
-import org.signalaudit.testing.Deployments;
 
 /**
  * The admin screens in a real browser (headless chromium) on Payara Micro and PostgreSQL: what an
  * administrator sees and does, checked in the browser and in the audit tables.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminScreensIT {
+class AdminScreensIT extends ApplicationIT {
 
     private static final String HOSTILE = "<script>alert(1)</script>";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @RegisterExtension
     final Browsers browsers = new Browsers();
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Accounts accounts;
-
-    @BeforeEach
-    void clients() {
-        api = Api.at(base);
-        accounts = new Accounts(api);
-    }
 
     @Test
     void aSuperadminOverridesAStateWithAReasonAndTheRowShowsInTheAuditLog() {

@@ -4,45 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
-import java.net.URL;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
-import org.signalaudit.testing.Deployments;
 
 /** The bootstrap's audit trail, and the API's answers when the request itself is wrong. */
-@ExtendWith(ArquillianExtension.class)
-class ApiErrorsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Api superadmin;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-        superadmin = api.asSuperadmin();
-    }
+class ApiErrorsIT extends ApplicationIT {
 
     @Test
     void theBootstrapSuperadminWasEnrolledByTheSystem() {

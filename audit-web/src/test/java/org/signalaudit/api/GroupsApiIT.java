@@ -6,7 +6,6 @@ import static org.signalaudit.testing.AuditDatabase.literal;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -19,19 +18,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.EntityRow;
 import org.signalaudit.testing.AuditDatabase.Trigger;
-import org.signalaudit.testing.Deployments;
 
 /**
  * Groups through the REST API, and the field-level audit every change leaves in
@@ -39,28 +31,7 @@ import org.signalaudit.testing.Deployments;
  * none for a change that changes nothing, none when the change rolls back, and no change when
  * the row cannot be written.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Api superadmin;
-    private Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-        superadmin = api.asSuperadmin();
-        accounts = new Accounts(api);
-    }
+class GroupsApiIT extends ApplicationIT {
 
     @Test
     void everyChangeOfAGroupThroughTheApiWritesItsRowWithTheDiff() {

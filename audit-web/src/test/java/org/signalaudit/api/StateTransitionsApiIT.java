@@ -3,7 +3,6 @@ package org.signalaudit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,46 +11,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
 import org.signalaudit.testing.AuditDatabase.UserRow;
-import org.signalaudit.testing.Deployments;
 
 /**
  * The state machine through the REST API on Payara Micro and PostgreSQL: every change writes
  * exactly one audit row with its provenance, refusals write none, and the audit log pages.
  */
-@ExtendWith(ArquillianExtension.class)
-class StateTransitionsApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Api superadmin;
-    private Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-        superadmin = api.asSuperadmin();
-        accounts = new Accounts(api);
-    }
+class StateTransitionsApiIT extends ApplicationIT {
 
     @Test
     void everyTransitionThroughTheApiWritesExactlyOneRowWithItsProvenance() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signalaudit.testing.AuditDatabase.literal;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,46 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
 import org.signalaudit.testing.AuditDatabase.Trigger;
 import org.signalaudit.testing.AuditDatabase.UserRow;
-import org.signalaudit.testing.Deployments;
 
 /**
  * The change and its audit row share one transaction: whichever of the two fails, neither stays.
  * PostgreSQL triggers, scoped to the test's own user, make the database refuse on purpose.
  */
-@ExtendWith(ArquillianExtension.class)
-class TransactionalAuditIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api superadmin;
-    private Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        Api api = Api.at(base);
-        superadmin = api.asSuperadmin();
-        accounts = new Accounts(api);
-    }
+class TransactionalAuditIT extends ApplicationIT {
 
     @Test
     void aCommitThatFailsLeavesNeitherTheChangeNorItsRow() {

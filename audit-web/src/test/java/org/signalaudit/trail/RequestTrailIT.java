@@ -5,52 +5,25 @@ import static org.signalaudit.testing.AuditDatabase.literal;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
-import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.Trigger;
-import org.signalaudit.testing.Deployments;
 import org.signalaudit.testing.ProxiedClient;
 
 /**
  * The request trail: every request leaves one {@code request_audit} row, whatever its outcome and
  * whoever refused it, with the client resolved through trusted proxies and secrets masked.
  */
-@ExtendWith(ArquillianExtension.class)
-class RequestTrailIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private final AuditDatabase db = AuditDatabase.fromSystemProperties();
-    private Api api;
-    private Accounts accounts;
-
-    @BeforeEach
-    void clients() {
-        api = Api.at(base);
-        accounts = new Accounts(api);
-    }
+class RequestTrailIT extends ApplicationIT {
 
     @Test
     void everyOutcomeOfTheApiLeavesOneRow() {
