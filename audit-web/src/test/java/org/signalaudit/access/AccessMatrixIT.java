@@ -110,34 +110,25 @@ class AccessMatrixIT extends ApplicationIT {
         }
     }
 
+    /** Each caller's user name (none for anonymous), Basic client and signed-in admin session. */
     private final Map<Caller, String> names = new EnumMap<>(Caller.class);
+    private final Map<Caller, String> passwords = new EnumMap<>(Caller.class);
+    private final Map<Caller, Api> clients = new EnumMap<>(Caller.class);
     private final Map<Caller, AdminSession> sessions = new EnumMap<>(Caller.class);
 
     @Test
     void everyApiEndpointAnswersEachRoleAsTheTableSays() {
-        Map<Caller, Api> clients = new EnumMap<>(Caller.class);
-        var user = accounts.active("USER");
-        var admin = accounts.active("ADMIN");
-        clients.put(ANONYMOUS, api.anonymous());
-        clients.put(USER, user.client(api));
-        clients.put(ADMIN, admin.client(api));
-        clients.put(SUPERADMIN, superadmin);
-        names.put(USER, user.username());
-        names.put(ADMIN, admin.username());
-        names.put(SUPERADMIN, Api.SUPERADMIN);
-
+        enrolCallers();
         assertMatrix("API", apiTable(), clients, this::apiAnswer);
     }
 
     @Test
     void everyPageAnswersEachRoleAsTheTableSays() {
-        var user = accounts.active("USER");
-        var admin = accounts.active("ADMIN");
+        enrolCallers();
         sessions.put(ANONYMOUS, new AdminSession(api));
-        sessions.put(USER, signedIn(user.username(), user.password()));
-        sessions.put(ADMIN, signedIn(admin.username(), admin.password()));
-        sessions.put(SUPERADMIN, signedIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD));
-
+        sessions.put(USER, signedIn(USER));
+        sessions.put(ADMIN, signedIn(ADMIN));
+        sessions.put(SUPERADMIN, signedIn(SUPERADMIN));
         assertMatrix("pages", pageTable(), sessions, this::pageAnswer);
     }
 
@@ -145,9 +136,9 @@ class AccessMatrixIT extends ApplicationIT {
     @Test
     void theTablesNameEveryResourceMethodAndEveryPageTheWarShips() {
         Set<String> declared = resourceMethods();
-        Set<String> apiRows = apiTable().stream().filter(row -> !row.variant().equals(NO_SUCH_VERB))
+        Set<String> apiRows = apiTable().stream().filter(row -> !row.variant().equals(NO_RESOURCE_METHOD))
                 .map(row -> row.verb() + " " + row.path()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> undeclaredRows = apiTable().stream().filter(row -> row.variant().equals(NO_SUCH_VERB))
+        Set<String> undeclaredRows = apiTable().stream().filter(row -> row.variant().equals(NO_RESOURCE_METHOD))
                 .map(row -> row.verb() + " " + row.path()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> pageRows = pageTable().stream().map(row -> row.path().replaceFirst("\\?.*", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -162,7 +153,8 @@ class AccessMatrixIT extends ApplicationIT {
     // ---------------------------------------------------------------------------------------------
     // The API. Column order: anonymous, USER, ADMIN, SUPERADMIN.
 
-    static final String NO_SUCH_VERB = "no resource method";
+    /** The variant of the rows that no resource method serves: they must stay without one. */
+    static final String NO_RESOURCE_METHOD = "no resource method";
 
     private List<Row<Api>> apiTable() {
         return List.of(
@@ -234,10 +226,13 @@ class AccessMatrixIT extends ApplicationIT {
                         anon(401), user(403), admin(200), superadmin(200)),
 
                 // A verb no resource declares is no way around the checks.
-                endpoint("DELETE", "/api/users/{username}", NO_SUCH_VERB, undeclared("DELETE"),
+                endpoint("DELETE", "/api/users/{username}", NO_RESOURCE_METHOD, undeclared("DELETE"),
                         anon(401), user(405), admin(405), superadmin(405)),
-                endpoint("PUT", "/api/audit/state-changes", NO_SUCH_VERB, undeclared("PUT"),
-                        anon(401), user(405), admin(405), superadmin(405)));
+                endpoint("PUT", "/api/audit/state-changes", NO_RESOURCE_METHOD, undeclared("PUT"),
+                        anon(401), user(405), admin(405), superadmin(405)),
+                // The API's root is under its constraint as well: a 401, never the sign-in page.
+                endpoint("GET", "/api", NO_RESOURCE_METHOD, read("api", "status"),
+                        anon(401), user(404), admin(404), superadmin(404)));
     }
 
     /**
@@ -433,6 +428,21 @@ class AccessMatrixIT extends ApplicationIT {
                 // The screens' style sheet is needed by the sign-in page, before anyone signs in.
                 page("/jakarta.faces.resource/admin.css.xhtml?ln=signal-audit", "", anon(200), user(200), admin(200),
                         superadmin(200)),
+                // The two sign-ins never cross, however the path is spelled: the API ignores the
+                // screens' session, the screens ignore Basic credentials, and a path is judged as
+                // the container maps it (the raw /api/../admin/ used to be given to Basic).
+                new Row<>("GET", "/api/users", "the admin session instead of Basic credentials",
+                        (caller, session) -> Attempt.of(session.get("api/users", Api.newRequestId()), () -> { }),
+                        List.of(anon(401), user(401), admin(401), superadmin(401))),
+                new Row<>("GET", "/admin/../api/users", "as written, with the admin session",
+                        (caller, session) -> Attempt.of(session.getAsWritten("admin/../api/users", Api.newRequestId()),
+                                () -> { }),
+                        List.of(anon(401), user(401), admin(401), superadmin(401))),
+                new Row<>("GET", "/api/../admin/users.xhtml", "as written, Basic credentials and no session",
+                        this::pageByBasic, List.of(anon(302), user(302), admin(302), superadmin(302))),
+                // A path that merely starts like an excluded one is still a page, and in the trail.
+                new Row<>("GET", "/health/../admin/users.xhtml", "as written", this::trailedPage,
+                        List.of(anon(302), user(403), admin(200), superadmin(200))),
                 // WEB-INF is never served, to anyone.
                 page("/WEB-INF/web.xml", "", anon(404), user(404), admin(404), superadmin(404)),
                 page("/WEB-INF/templates/admin.xhtml", "", anon(404), user(404), admin(404), superadmin(404)));
@@ -441,14 +451,16 @@ class AccessMatrixIT extends ApplicationIT {
     /**
      * The form of every page answer: an anonymous caller's 302 leads to the sign-in page (a
      * signed-in caller's 302 is the row's business); a 403 is the application's "Not allowed"
-     * page; nothing shows a stack frame. (Pages do say "Exception": PrimeFaces' configuration
+     * page; a 401 (the API's) is problem+json; nothing shows a stack frame. (Pages do say "Exception": PrimeFaces' configuration
      * names the exceptions that have error pages.)
      */
     private void pageAnswer(Expected expected, Api.Response response) {
         assertThat(response.body()).as("a page").doesNotContainPattern("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
+        if (expected.status() == 401) {
+            assertProblem(response, 401);
+        }
         if (expected.status() == 302 && expected.caller() == ANONYMOUS) {
-            assertThat(response.header("Location")).as("where the redirect leads")
-                    .hasValueSatisfying(location -> assertThat(location).endsWith("/admin/signin"));
+            assertSignInPage(response);
         }
         if (expected.status() == 403) {
             assertThat(title(response)).startsWith("Not allowed");
@@ -480,6 +492,23 @@ class AccessMatrixIT extends ApplicationIT {
             assertThat(answer.body().contains("id=\"user:override\"")).as("the override link shown")
                     .isEqualTo(caller == SUPERADMIN);
         });
+    }
+
+    /** The users screen with the caller's Basic credentials: the screens want their own sign-in. */
+    private Attempt pageByBasic(Caller caller, AdminSession session) {
+        Api.Response answer = clients.get(caller).get("api/../admin/users.xhtml").asWritten().send();
+        return new Attempt(answer, () -> { }, () -> assertSignInPage(answer));
+    }
+
+    /** The users screen by a path that starts like one the trail excludes: it has its trail row all the same. */
+    private Attempt trailedPage(Caller caller, AdminSession session) {
+        String requestId = Api.newRequestId();
+        Api.Response answer = session.getAsWritten("health/../admin/users.xhtml", requestId);
+        Runnable trailed = () -> assertThat(db.awaitRequestRow(requestId)).containsEntry("status", answer.status());
+        return new Attempt(answer, () -> {
+            assertThat(title(answer)).startsWith("Users");
+            trailed.run();
+        }, trailed);
     }
 
     /** The override page typed by hand: a SUPERADMIN is sent to "Page expired", the state unchanged. */
@@ -595,11 +624,32 @@ class AccessMatrixIT extends ApplicationIT {
     // ---------------------------------------------------------------------------------------------
     // Fixtures and evidence.
 
-    private AdminSession signedIn(String username, String password) {
+    /** A fresh USER and ADMIN for this test (invited by the superadmin, activated by their token). */
+    private void enrolCallers() {
+        var user = accounts.active("USER");
+        var admin = accounts.active("ADMIN");
+        names.put(USER, user.username());
+        names.put(ADMIN, admin.username());
+        names.put(SUPERADMIN, Api.SUPERADMIN);
+        passwords.put(USER, user.password());
+        passwords.put(ADMIN, admin.password());
+        passwords.put(SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        clients.put(ANONYMOUS, api.anonymous());
+        clients.put(USER, user.client(api));
+        clients.put(ADMIN, admin.client(api));
+        clients.put(SUPERADMIN, superadmin);
+    }
+
+    private AdminSession signedIn(Caller caller) {
         var session = new AdminSession(api);
-        assertThat(session.signIn(username, password, Api.newRequestId()).status()).as("sign-in of %s", username)
-                .isEqualTo(302);
+        assertThat(session.signIn(names.get(caller), passwords.get(caller), Api.newRequestId()).status())
+                .as("sign-in of %s", names.get(caller)).isEqualTo(302);
         return session;
+    }
+
+    private static void assertSignInPage(Api.Response redirect) {
+        assertThat(redirect.header("Location")).as("where the redirect leads")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/admin/signin"));
     }
 
     private void assertState(String username, String state) {

@@ -68,6 +68,11 @@ public final class AdminSession {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), requestId);
     }
 
+    /** Like {@link #get}, with the path exactly as written, dot segments and all (see {@link Api.Call#asWritten}). */
+    public Api.Response getAsWritten(String path, String requestId) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), requestId);
+    }
+
     /**
      * The address of the link whose element has the id {@code id} on the page at {@code path}, as
      * the application rendered it (with any token Faces put in it), or empty when the page shows
