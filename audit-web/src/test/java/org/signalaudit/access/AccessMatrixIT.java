@@ -8,12 +8,6 @@ import static org.signalaudit.access.AccessMatrixIT.Caller.SUPERADMIN;
 import static org.signalaudit.access.AccessMatrixIT.Caller.USER;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,20 +23,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
-import jakarta.ws.rs.HttpMethod;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.signalaudit.api.ApiApplication;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
-import org.signalaudit.testing.Deployments;
+import org.signalaudit.testing.Endpoints;
 
 /**
  * The access-control matrix (issue 6): every endpoint of the API and every page the WAR serves,
@@ -65,6 +59,7 @@ import org.signalaudit.testing.Deployments;
 class AccessMatrixIT extends ApplicationIT {
 
     private static final String REASON = "it: access matrix";
+    private static final Pattern TITLE = Pattern.compile("<title>\\s*([^<]*)</title>");
 
     enum Caller { ANONYMOUS, USER, ADMIN, SUPERADMIN }
 
@@ -135,7 +130,7 @@ class AccessMatrixIT extends ApplicationIT {
     /** The tables stay complete: a new resource method or page without its row fails here. */
     @Test
     void theTablesNameEveryResourceMethodAndEveryPageTheWarShips() {
-        Set<String> declared = resourceMethods();
+        Set<String> declared = Endpoints.resourceMethods();
         Set<String> apiRows = apiTable().stream().filter(row -> !row.variant().equals(NO_RESOURCE_METHOD))
                 .map(row -> row.verb() + " " + row.path()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> undeclaredRows = apiTable().stream().filter(row -> row.variant().equals(NO_RESOURCE_METHOD))
@@ -147,7 +142,7 @@ class AccessMatrixIT extends ApplicationIT {
                 () -> assertThat(apiRows).as("the API rows: every resource method has one").containsAll(declared),
                 () -> assertThat(declared).as("the resource methods: every API row names one").containsAll(apiRows),
                 () -> assertThat(declared).as("rows of verbs no resource declares").doesNotContainAnyElementsOf(undeclaredRows),
-                () -> assertThat(pageRows).as("the page rows: every page of the WAR has one").containsAll(pages()));
+                () -> assertThat(pageRows).as("the page rows: every page of the WAR has one").containsAll(Endpoints.pages()));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -451,8 +446,8 @@ class AccessMatrixIT extends ApplicationIT {
     /**
      * The form of every page answer: an anonymous caller's 302 leads to the sign-in page (a
      * signed-in caller's 302 is the row's business); a 403 is the application's "Not allowed"
-     * page; a 401 (the API's) is problem+json; nothing shows a stack frame. (Pages do say "Exception": PrimeFaces' configuration
-     * names the exceptions that have error pages.)
+     * page; a 401 (the API's) is problem+json; nothing shows a stack frame. (Pages do say
+     * "Exception": PrimeFaces' configuration names the exceptions that have error pages.)
      */
     private void pageAnswer(Expected expected, Api.Response response) {
         assertThat(response.body()).as("a page").doesNotContainPattern("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
@@ -664,7 +659,7 @@ class AccessMatrixIT extends ApplicationIT {
         return name;
     }
 
-    private jakarta.json.JsonObject group(String name) {
+    private JsonObject group(String name) {
         Api.Response found = superadmin.get("api/groups/" + name).send();
         assertThat(found.status()).as("group %s: %s", name, found).isEqualTo(200);
         return found.json();
@@ -675,76 +670,13 @@ class AccessMatrixIT extends ApplicationIT {
     }
 
     private List<String> members(String name) {
-        return group(name).getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+        return group(name).getJsonArray("members").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
     }
 
     private static String title(Api.Response page) {
-        var title = java.util.regex.Pattern.compile("<title>\\s*([^<]*)</title>").matcher(page.body());
+        var title = TITLE.matcher(page.body());
         return title.find() ? title.group(1).trim() : "(no title) " + brief(page);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // What the application declares, for the completeness check.
-
-    /** "VERB /api/path/{param}" for every resource method of the WAR's classes. */
-    private static Set<String> resourceMethods() {
-        String root = "/" + ApiApplication.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
-        Set<String> methods = new TreeSet<>();
-        for (Class<?> resource : classesBeside(ApiApplication.class)) {
-            jakarta.ws.rs.Path path = resource.getAnnotation(jakarta.ws.rs.Path.class);
-            if (path == null) {
-                continue;
-            }
-            for (Method method : resource.getDeclaredMethods()) {
-                String verb = Arrays.stream(method.getAnnotations())
-                        .map(a -> a.annotationType().getAnnotation(HttpMethod.class)).filter(v -> v != null)
-                        .map(HttpMethod::value).findFirst().orElse(null);
-                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
-                if (verb == null && sub != null) {
-                    throw new AssertionError("A sub-resource locator needs rows of its own: " + method);
-                }
-                if (verb != null) {
-                    methods.add(verb + " " + root + segment(path) + segment(sub));
-                }
-            }
-        }
-        return methods;
-    }
-
-    private static String segment(jakarta.ws.rs.Path path) {
-        if (path == null || path.value().isEmpty() || path.value().equals("/")) {
-            return "";
-        }
-        return path.value().startsWith("/") ? path.value() : "/" + path.value();
-    }
-
-    /** Every class in the classes directory (or jar) that holds {@code anchor}. */
-    private static List<Class<?>> classesBeside(Class<?> anchor) {
-        try {
-            Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-            assertThat(root).as("the WAR's classes as a directory").isDirectory();
-            try (Stream<Path> files = Files.walk(root)) {
-                List<Class<?>> classes = new ArrayList<>();
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
-                            .replaceFirst("\\.class$", "");
-                    classes.add(Class.forName(name, false, anchor.getClassLoader()));
-                }
-                return classes;
-            }
-        } catch (URISyntaxException | IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot list the classes beside " + anchor, e);
-        }
-    }
-
-    /** The pages the WAR ships: its .xhtml and .html files outside WEB-INF and the Faces resources. */
-    private static Set<String> pages() {
-        return Deployments.application().getContent().keySet().stream().map(Object::toString)
-                .filter(path -> path.endsWith(".xhtml") || path.endsWith(".html"))
-                .filter(path -> !path.startsWith("/WEB-INF/") && !path.startsWith("/resources/")
-                        && !path.startsWith("/META-INF/"))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Row<Api> endpoint(String verb, String path, String variant, Probe<Api> probe, Expected... cells) {
