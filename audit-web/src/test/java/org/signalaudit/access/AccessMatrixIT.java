@@ -198,7 +198,8 @@ class AccessMatrixIT extends ApplicationIT {
                         anon(401), user(403), admin(200), superadmin(200)),
                 endpoint("GET", "/api/audit/entity-changes", "", list("api/audit/entity-changes"),
                         anon(401), user(403), admin(200), superadmin(200)),
-                // The integrity checks read every chain: SUPERADMIN only (the endpoint contract).
+                // The integrity checks read every chain: SUPERADMIN only (the endpoint contract,
+                // IntegrityChecks is @RolesAllowed(SUPERADMIN)).
                 endpoint("GET", "/api/audit/verify", "", read("api/audit/verify", "intact", "rows", "chains"),
                         anon(401), user(403), admin(403), superadmin(200)),
                 endpoint("GET", "/api/audit/replay-check", "", read("api/audit/replay-check", "clean", "users", "rows", "mismatches"),
@@ -394,8 +395,8 @@ class AccessMatrixIT extends ApplicationIT {
                 page("/index.html", "Signal Audit", anon(200), user(200), admin(200), superadmin(200)),
                 page("/admin/signin", "Sign in", anon(200), user(200), admin(200), superadmin(200)),
                 page("/admin/signin.xhtml", "Sign in", anon(200), user(200), admin(200), superadmin(200)),
-                page("/admin/", "Dashboard", anon(302), user(403), admin(200), superadmin(200)),
-                page("/admin/dashboard.xhtml", "Dashboard", anon(302), user(403), admin(200), superadmin(200)),
+                dashboard("/admin/", anon(302), user(403), admin(200), superadmin(200)),
+                dashboard("/admin/dashboard.xhtml", anon(302), user(403), admin(200), superadmin(200)),
                 page("/admin/users.xhtml", "Users", anon(302), user(403), admin(200), superadmin(200)),
                 new Row<>("GET", "/admin/user.xhtml?name={username}", "", this::userPage,
                         List.of(anon(302), user(403), admin(200), superadmin(200))),
@@ -473,6 +474,19 @@ class AccessMatrixIT extends ApplicationIT {
                 if (answer.status() == 404) {
                     assertThat(answer.body()).doesNotContain("security-constraint").doesNotContain("ui:insert");
                 }
+            });
+        };
+        return new Row<>("GET", path, "", probe, List.of(cells));
+    }
+
+    /** The dashboard; a SUPERADMIN also sees the integrity panel (its checks are SUPERADMIN's), an ADMIN does not. */
+    private Row<AdminSession> dashboard(String path, Expected... cells) {
+        Probe<AdminSession> probe = (caller, session) -> {
+            Api.Response answer = session.get(path.substring(1), Api.newRequestId());
+            return Attempt.of(answer, () -> {
+                assertThat(title(answer)).startsWith("Dashboard");
+                assertThat(answer.body().contains("id=\"integrityForm\"")).as("the integrity panel shown")
+                        .isEqualTo(caller == SUPERADMIN);
             });
         };
         return new Row<>("GET", path, "", probe, List.of(cells));
