@@ -68,7 +68,8 @@ final class JsonShape {
             switch (event) {
                 case START_OBJECT, START_ARRAY -> {
                     if (++depth > MAX_DEPTH) {
-                        throw new InvalidRequestException("The request body is nested deeper than " + MAX_DEPTH + " levels");
+                        throw new InvalidRequestException(
+                                "The request body is nested deeper than " + MAX_DEPTH + " levels");
                     }
                     objects.push(event == Event.START_OBJECT ? new HashSet<>() : Set.of());
                 }
@@ -88,7 +89,8 @@ final class JsonShape {
                     }
                     continue;
                 }
-                case VALUE_STRING -> text(parser.getString(), depth == 1 && key != null ? "'" + key + "'" : "A text value");
+                case VALUE_STRING ->
+                        text(parser.getString(), depth == 1 && key != null ? "'" + key + "'" : "A text value");
                 default -> {
                     // numbers, booleans and null carry no text
                 }
