@@ -25,6 +25,8 @@ class JsonShapeTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> JsonShape.check("{\"description\":\"caf\u00e9 \ud83d\ude00 \u202e\u200b\"}", ChangeGroup.class))
                 .doesNotThrowAnyException();
+        assertThatCode(() -> JsonShape.check("{\"description\":\"q\\\"b\\\\s\\/b\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"}",
+                ChangeGroup.class)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -44,6 +46,9 @@ class JsonShapeTest {
             "{\"event\":\"LOCK\",\"reason\":\"a\\u0000b\"} | 'reason' contains the character U+0000",
             "{\"event\":\"LOCK\",\"reason\":\"a\\ud800b\"} | 'reason' contains an unpaired surrogate",
             "{\"event\":\"LOCK\",\"reason\":\"\\udc00\"} | unpaired surrogate",
+            "{\"event\":\"LOCK\",\"reason\":\"\\xa\"} | not valid JSON (line 1, column",
+            "{\"event\":\"LOCK\",\"reason\":\"\\u12zz\"} | not valid JSON",
+            "{\"event\":\"LOCK\",\"reason\":\"\\u12\"} | not valid JSON",
     })
     void aBodyThatIsNotTheCommandIsRefusedSayingWhy(String body, String message) {
         assertThatThrownBy(() -> JsonShape.check(body, RequestTransition.class))
