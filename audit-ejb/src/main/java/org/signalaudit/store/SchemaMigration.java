@@ -62,6 +62,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
+                .javaMigrations(new V5__Link_existing_audit_rows())
                 .load()
                 .migrate();
         String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);
