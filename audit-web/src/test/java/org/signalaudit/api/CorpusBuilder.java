@@ -155,6 +155,10 @@ final class CorpusBuilder {
             add(Outcome.ANSWERED);
         }
 
+        void notServed() {
+            add(Outcome.NOT_SERVED);
+        }
+
         /** A search for {@code value} (as decoded by the server): no row may match it but literally. */
         void noMatches(String value) {
             this.searched = value;

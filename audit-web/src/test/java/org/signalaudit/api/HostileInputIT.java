@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
+import org.signalaudit.testing.Endpoints;
 import org.signalaudit.testing.RawHttp;
 import org.signalaudit.testing.RawHttp.Reply;
 
@@ -61,6 +65,7 @@ class HostileInputIT extends ApplicationIT {
         new RequestCorpus(corpus, fixtures).addAll();
         List<Probe> probes = corpus.probes();
         assertThat(probes).hasSizeGreaterThanOrEqualTo(1000);
+        assertEveryResourceMethodIsProbed(probes);
 
         String before = db.businessSnapshot();
         long started = System.nanoTime();
@@ -81,9 +86,54 @@ class HostileInputIT extends ApplicationIT {
                     + "after:\n" + after);
         }
         trailed(runId, replies, verdicts);
+        intact(verdicts);
         System.out.printf("Hostile corpus: %d requests in %d s%n%s", probes.size(), seconds, verdicts.table());
         if (verdicts.failureCount() > 0) {
             fail(verdicts.report());
+        }
+    }
+
+    /**
+     * Every resource method the WAR declares (read from its classes, so a new one is noticed) gets
+     * hostile requests: its verb on a path its template matches.
+     */
+    private void assertEveryResourceMethodIsProbed(List<Probe> probes) {
+        String root = base.getPath().replaceAll("/$", "");
+        var counts = new TreeMap<String, Integer>();
+        for (String method : Endpoints.resourceMethods()) {
+            String[] verbAndPath = method.split(" ", 2);
+            Pattern template = templateOf(root, verbAndPath[1]);
+            counts.put(method, (int) probes.stream().filter(p -> p.request() != null)
+                    .filter(p -> p.request().method().equals(verbAndPath[0]))
+                    .filter(p -> template.matcher(p.request().target()).matches()).count());
+        }
+        System.out.println("Hostile requests per resource method:");
+        counts.forEach((method, count) -> System.out.printf("  %5d  %s%n", count, method));
+        assertThat(counts).as("hostile requests per resource method").allSatisfy((method, count) ->
+                assertThat(count).as(method).isGreaterThanOrEqualTo(10));
+    }
+
+    /** A resource path template as a pattern of the raw targets it matches: a parameter is one segment. */
+    private static Pattern templateOf(String root, String path) {
+        var regex = new StringBuilder(Pattern.quote(root));
+        Matcher parameter = Pattern.compile("\\{[^}]+}").matcher(path);
+        int at = 0;
+        while (parameter.find()) {
+            regex.append(Pattern.quote(path.substring(at, parameter.start()))).append("[^/?]+");
+            at = parameter.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(path.substring(at))).append("(\\?.*)?").toString());
+    }
+
+    /** The hash chains of the audit tables survived the corpus, and every user's history still replays. */
+    private void intact(Verdicts verdicts) {
+        Api.Response verify = superadmin.get("api/audit/verify").send();
+        if (verify.status() != 200 || !verify.json().getBoolean("intact")) {
+            verdicts.fail("audit chains", "GET /api/audit/verify after the corpus: " + verify);
+        }
+        Api.Response replay = superadmin.get("api/audit/replay-check").send();
+        if (replay.status() != 200 || !replay.json().getBoolean("clean")) {
+            verdicts.fail("audit chains", "GET /api/audit/replay-check after the corpus: " + replay);
         }
     }
 

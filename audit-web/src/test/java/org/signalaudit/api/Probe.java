@@ -26,6 +26,8 @@ record Probe(String category, String label, RawHttp.Request request, byte[] raw,
         /** Any answer but a 5xx; a 4xx must be a problem. */
         ANSWERED,
         /** A search with a hostile value: a 200 with no items, or a 4xx problem. */
-        NO_MATCHES
+        NO_MATCHES,
+        /** A path that normalises out of the API: a redirect or a refusal, never a page. */
+        NOT_SERVED
     }
 }

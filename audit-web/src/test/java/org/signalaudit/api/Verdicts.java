@@ -66,6 +66,9 @@ final class Verdicts {
         if (reply.status() >= 500 && !unsupportedVersion && !outsideTheApplication) {
             problems.add("5xx");
         }
+        if (probe.outcome() == Probe.Outcome.NOT_SERVED && reply.status() < 300) {
+            problems.add("a path outside the API was served");
+        }
         traces(reply, problems);
     }
 
@@ -96,6 +99,11 @@ final class Verdicts {
             case NO_MATCHES -> {
                 if (reply.status() == 200 && !literalMatches(reply, probe.searched())) {
                     problems.add("a hostile search value matched rows that do not hold it literally");
+                }
+            }
+            case NOT_SERVED -> {
+                if (reply.status() < 300) {
+                    problems.add("a path outside the API was served");
                 }
             }
             case ANSWERED -> {
