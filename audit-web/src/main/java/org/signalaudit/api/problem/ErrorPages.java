@@ -55,6 +55,11 @@ public class ErrorPages extends HttpServlet {
             status = HttpServletResponse.SC_NOT_FOUND;
             uri = request.getRequestURI();
         }
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+            // HttpServlet answers 501 to a method it has no doX for (PATCH on a static page). The
+            // server implements the method; this resource does not allow it: 405 (RFC 9110, 15.5.6).
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             outcome.failed(failure); // the trace stays in the trail, as the mappers do it
         }
