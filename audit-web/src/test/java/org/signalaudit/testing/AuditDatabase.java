@@ -46,6 +46,11 @@ public final class AuditDatabase {
         return new AuditDatabase(required("url"), required("user"), required("password"));
     }
 
+    /** Another database of the same server or another server, as the application's role. */
+    public static AuditDatabase at(String url) {
+        return new AuditDatabase(url, required("user"), required("password"));
+    }
+
     /** One row of {@code user_state_audit}. */
     public record AuditRow(long id, String username, String initiatedBy, String startState, String endState,
                            OffsetDateTime occurredAt, String ipAddress, String origin, String event,

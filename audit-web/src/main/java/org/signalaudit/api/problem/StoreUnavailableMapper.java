@@ -1,0 +1,53 @@
+package org.signalaudit.api.problem;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.signalaudit.availability.StoreAvailability;
+import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.signal.RequestContext;
+
+/**
+ * The answer while the database is unreachable: 503 with {@code Retry-After}, at once, never a
+ * 500. JAX-RS picks a mapper by the type thrown, but a store outage arrives as whatever wrapped
+ * it last (an EJBException, a PersistenceException, a transaction's RollbackException), so this
+ * is not registered for a type: {@link UnexpectedExceptionMapper}, which receives all of those,
+ * asks it first.
+ */
+@ApplicationScoped
+public class StoreUnavailableMapper {
+
+    private static final Logger LOG = Logger.getLogger(StoreUnavailableMapper.class.getName());
+
+    @Inject
+    Problems problems;
+
+    @Inject
+    RequestContext request;
+
+    @Inject
+    StoreAvailability availability;
+
+    /** Whether {@code failure} is a store outage, found anywhere in its cause chain. */
+    public boolean claims(Throwable failure) {
+        return StoreOutage.causedBy(failure);
+    }
+
+    public Response toResponse(Throwable failure, UriInfo uri) {
+        availability.down();
+        // One line, no trace: during an outage every request fails the same way.
+        LOG.warning(() -> "Request " + request.requestId() + " refused, the database is unavailable: "
+                + StoreOutage.reason(failure));
+        Response problem = problems.fail(Status.SERVICE_UNAVAILABLE,
+                "The audit store is unavailable; try again shortly", failure, uri);
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER_SECONDS)
+                .build();
+    }
+}
