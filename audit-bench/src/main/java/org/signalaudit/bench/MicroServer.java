@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Payara Micro running this build's WAR on the benchmark database, as the README's run command
@@ -32,9 +34,16 @@ final class MicroServer implements AutoCloseable {
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
-        var command = new ProcessBuilder("java", "-jar", System.getProperty("bench.micro"),
+        var arguments = new ArrayList<String>(List.of("java"));
+        String recording = System.getProperty("bench.jfr", "");
+        if (receiversEnabled && !recording.isBlank()) {
+            // A JFR profile of the audited server's whole run (-Dbench.jfr=<file>), written when it stops.
+            arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        }
+        arguments.addAll(List.of("-jar", System.getProperty("bench.micro"),
                 "--deploy", System.getProperty("bench.war"), "--contextroot", "audit", "--port", Integer.toString(port),
-                "--nocluster")
+                "--nocluster"));
+        var command = new ProcessBuilder(arguments)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         var env = command.environment();

@@ -16,21 +16,33 @@ final class Pgbench {
 
     /**
      * One audited transition, statement for statement as the application issues it: the identity
-     * store's read of the caller, the boundary's read of the user, the optimistic-locked update, the
-     * state audit insert and the entity audit insert in one transaction, then the request trail's insert in a transaction of its
-     * own. (The application takes audit ids from a preallocated block; here each insert calls
-     * nextval, a little more work for pgbench, not less.)
+     * store's read of the caller, the boundary's read of the user; then, in one transaction, the
+     * lock of the state and entity chain heads and the state head's move (the state receiver), the
+     * optimistic-locked update and the state audit insert (the flush), the heads' lock again, the
+     * entity head's move and the entity audit insert (the entity writer); then the request trail in
+     * a transaction of its own, with the request head's lock and move. The row hashes are SHA-256 of
+     * a random text, as costly for the database as the application's (computed in Java). (The
+     * application takes audit ids from a preallocated block; here each insert calls nextval, a
+     * little more work for pgbench, not less.)
      */
     static final String SCRIPT = """
             \\set uid :client_id + 1
             SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
             BEGIN;
             SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
+            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
+            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'user_state_audit';
             UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
-            INSERT INTO user_state_audit (id, username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id) VALUES (nextval('user_state_audit_seq'), 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text));
-            INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id) VALUES ('UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text));
+            INSERT INTO user_state_audit (id, username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id, chain_seq, prev_hash, row_hash) SELECT nextval('user_state_audit_seq'), 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'user_state_audit';
+            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
+            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'entity_audit';
+            INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id, chain_seq, prev_hash, row_hash) SELECT 'UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'entity_audit';
             COMMIT;
-            INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, origin) VALUES (nextval('request_audit_seq'), md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', 'HTTP_API');
+            BEGIN;
+            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('request_audit') ORDER BY chain_name FOR UPDATE;
+            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'request_audit';
+            INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, origin, chain_seq, prev_hash, row_hash) SELECT nextval('request_audit_seq'), md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', 'HTTP_API', last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'request_audit';
+            COMMIT;
             """;
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");

@@ -40,7 +40,8 @@ import org.flywaydb.core.Flyway;
  * closing the connection (a network partition); no query of this application runs that long.
  * Drivers without such a property (H2) ignore it.</li>
  * </ul>
- * EclipseLink's own retry of failed reads is turned off by {@link FailFastQueries}.
+ * EclipseLink's own retry of a failed read (three more, five seconds apart) is cut to one
+ * immediate retry by {@link FailFastQueries}.
  */
 @Singleton
 @Startup
@@ -78,6 +79,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
+                .javaMigrations(new V5__Link_existing_audit_rows())
                 .load()
                 .migrate();
         String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);

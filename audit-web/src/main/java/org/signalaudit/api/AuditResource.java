@@ -11,22 +11,31 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.signalaudit.account.Page;
 import org.signalaudit.account.StateEvent;
+import org.signalaudit.audit.AuditIntegrity;
 import org.signalaudit.audit.AuditTrail;
+import org.signalaudit.audit.ChainReport;
 import org.signalaudit.audit.LoginQuery;
 import org.signalaudit.audit.LoginView;
+import org.signalaudit.audit.ReplayReport;
 import org.signalaudit.audit.RequestDetail;
 import org.signalaudit.audit.RequestQuery;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeQuery;
 import org.signalaudit.audit.StateChangeView;
 
-/** The audit rows, newest first, keyset-paginated (ADMIN and above, enforced by the boundary). */
+/**
+ * The audit rows, newest first, keyset-paginated (ADMIN and above), and the integrity checks over
+ * them (SUPERADMIN); the boundaries enforce the roles.
+ */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditIntegrity integrity;
 
     @GET
     @Path("state-changes")
@@ -74,5 +83,19 @@ public class AuditResource {
         return trail.logins(new LoginQuery(QueryParams.text(username), QueryParams.loginEvent(event),
                 QueryParams.instant("from", from), QueryParams.instant("to", to), QueryParams.limit(limit),
                 QueryParams.cursor(after)));
+    }
+
+    /** Walks every audit table's hash chain (SUPERADMIN): intact, or the first row that breaks it. */
+    @GET
+    @Path("verify")
+    public ChainReport verify() {
+        return integrity.verify();
+    }
+
+    /** Replays every user's state changes and compares the result with the store (SUPERADMIN). */
+    @GET
+    @Path("replay-check")
+    public ReplayReport replayCheck() {
+        return integrity.replayCheck();
     }
 }

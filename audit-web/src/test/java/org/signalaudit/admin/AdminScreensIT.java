@@ -111,6 +111,24 @@ class AdminScreensIT extends ApplicationIT {
     }
 
     @Test
+    void aSuperadminProvesTheAuditLogIntactFromTheDashboardAndAnAdminIsNotOffered() {
+        var admin = accounts.active("ADMIN");
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.click(By.cssSelector("[id$='integrityForm:verify']"))
+                .waitFor(By.cssSelector("[id$='integrityForm:replay']"));
+        for (String table : List.of("user_state_audit", "entity_audit", "request_audit", "login_audit")) {
+            assertThat(browser.text(By.cssSelector(".chain-" + table))).as(table).isEqualTo("intact");
+        }
+        assertThat(browser.text(By.cssSelector("[id$='integrityForm:replay']"))).contains("users")
+                .contains("state changes replayed");
+        browser.screenshot(Browsers.screenshot("integrity"));
+
+        Browser adminBrowser = browsers.open(api.base()).signIn(admin.username(), admin.password());
+        assertThat(adminBrowser.title()).startsWith("Dashboard");
+        assertThat(adminBrowser.present(By.cssSelector("[id$='integrityForm:verify']"))).isFalse();
+    }
+
+    @Test
     void anAdminLocksAndUnlocksWithTheButtonsAndIsRefusedTheOverride() {
         var admin = accounts.active("ADMIN");
         var user = accounts.active("USER");

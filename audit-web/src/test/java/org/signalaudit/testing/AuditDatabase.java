@@ -51,6 +51,15 @@ public final class AuditDatabase {
         return new AuditDatabase(url, required("user"), required("password"));
     }
 
+    /**
+     * The same database as PostgreSQL's superuser ({@code audit.test.db.superuser}, default
+     * {@code postgres}, trust authentication on the test machines): the attacker who can do anything,
+     * for the tests that tamper with the audit tables behind the application's back.
+     */
+    public AuditDatabase asSuperuser() {
+        return new AuditDatabase(url, System.getProperty("audit.test.db.superuser", "postgres"), "");
+    }
+
     /** One row of {@code user_state_audit}. */
     public record AuditRow(long id, String username, String initiatedBy, String startState, String endState,
                            OffsetDateTime occurredAt, String ipAddress, String origin, String event,

@@ -47,14 +47,15 @@ public final class MicroProcess implements AutoCloseable {
     /**
      * Starts the server on {@code databaseUrl} and returns once the API answers (deployment,
      * schema and bootstrap done). {@code port} 0 takes a free one; a restart passes the old port
-     * so the clients find the server where it was. {@code directory} holds its log and files.
+     * so the clients find the server where it was. Its output goes to {@code log}, its working
+     * files next to it.
      */
-    public static MicroProcess start(String databaseUrl, int port, Path directory) {
+    public static MicroProcess start(String databaseUrl, int port, Path log) {
+        Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             int httpPort = port == 0 ? freePort() : port;
             Path root = Files.createTempDirectory(directory, "micro-root-");
-            Path log = Files.createTempFile(directory, "payara-micro-", ".log");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(systemProperties(databaseUrl));
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),

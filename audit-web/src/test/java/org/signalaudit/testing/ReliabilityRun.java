@@ -1,14 +1,17 @@
 package org.signalaudit.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -31,12 +34,18 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
     private final List<ScratchDatabase> databases = new ArrayList<>();
     private final List<String> artifacts = new ArrayList<>();
     private Path directory;
+    private int servers;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         directory = Path.of(System.getProperty("reliability.dir", "target/reliability"))
                 .resolve(context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
         try {
+            if (Files.exists(directory)) { // what the previous run left
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +76,8 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
 
     /** This build's Payara Micro on {@code database} ({@code port} 0: a free one), stopped after the test. */
     public MicroProcess server(ScratchDatabase database, int port) {
-        MicroProcess server = MicroProcess.start(database.url(), port, directory);
+        MicroProcess server = MicroProcess.start(database.url(), port,
+                directory.resolve("payara-micro-" + ++servers + ".log"));
         open.push(server);
         artifacts.add("server log " + server.log());
         System.out.println("Started " + server);

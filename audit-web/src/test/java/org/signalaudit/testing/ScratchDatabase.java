@@ -9,13 +9,13 @@ import java.sql.Statement;
 /**
  * A PostgreSQL database of a test's own, created empty (the application migrates it) and owned
  * by the application's role, so that what a test asserts about "all the rows" is about its rows
- * only. Created and dropped as the server's superuser ({@code audit.test.pg.superuser}, default
+ * only. Created and dropped as the server's superuser ({@code audit.test.db.superuser}, default
  * {@code postgres}, trust authentication as on every project machine).
  */
 public final class ScratchDatabase {
 
-    private static final String SUPERUSER = System.getProperty("audit.test.pg.superuser", "postgres");
-    private static final String SUPERUSER_PASSWORD = System.getProperty("audit.test.pg.superuser-password", "");
+    private static final String SUPERUSER = System.getProperty("audit.test.db.superuser", "postgres");
+    private static final String SUPERUSER_PASSWORD = System.getProperty("audit.test.db.superuser-password", "");
 
     private final String host;
     private final int port;

@@ -34,6 +34,7 @@ import org.signalaudit.account.control.Conflicts;
 import org.signalaudit.account.control.Enrolment;
 import org.signalaudit.account.control.StateTransitions;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.audit.chain.AuditedWrite;
 
 /**
  * The account boundary: role checks, then one transaction per call that changes the user and
@@ -60,6 +61,7 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @RolesAllowed(Role.ADMIN_NAME)
+    @AuditedWrite
     public InvitedUser invite(InviteUser command) {
         if (command.role() != Role.USER && !caller.isCallerInRole(Role.SUPERADMIN_NAME)) {
             throw new NotPermittedException("Only a SUPERADMIN may invite a user with role " + command.role());
@@ -102,6 +104,7 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @RolesAllowed(Role.ADMIN_NAME)
+    @AuditedWrite
     public UserView transition(String username, RequestTransition command, Long expectedVersion) {
         if (command.event() == StateEvent.INVITE || command.event() == StateEvent.OVERRIDE) {
             throw new InvalidRequestException(command.event() + " is not a transition: invite with POST /users, "
@@ -115,6 +118,7 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @RolesAllowed(Role.SUPERADMIN_NAME)
+    @AuditedWrite
     public UserView override(String username, OverrideState command, Long expectedVersion) {
         UserAccount user = current(username, expectedVersion);
         transitions.override(user, command.state(), callerName(), command.reason());
@@ -124,6 +128,7 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @PermitAll
+    @AuditedWrite
     public UserView acceptInvitation(AcceptInvitation command) {
         UserAccount user = accounts.byUsername(command.username())
                 .filter(candidate -> candidate.state() == UserState.INVITED)

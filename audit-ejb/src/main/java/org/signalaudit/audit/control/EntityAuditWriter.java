@@ -7,45 +7,48 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.signalaudit.audit.chain.AuditChain;
+import org.signalaudit.audit.chain.ChainLink;
+import org.signalaudit.audit.chain.ChainedTable;
 import org.signalaudit.audit.entity.EntityAuditRow;
-import org.signalaudit.store.SchemaMigration;
+import org.signalaudit.store.TransactionConnection;
 
 /**
- * Inserts {@code entity_audit} rows with JDBC on the application's JTA datasource. It runs at the
- * end of a flush, inside EclipseLink's commit of the unit of work, where the EntityManager must
- * not be used; inside a JTA transaction the container hands out the connection already enlisted
- * in it, so the rows commit or roll back with the change. A failed insert throws, which fails the
- * flush and rolls the change back (DESIGN.md, rule 1).
+ * Inserts {@code entity_audit} rows with JDBC on the transaction's own connection
+ * ({@link TransactionConnection}). It runs at the end of a flush, inside EclipseLink's commit of the
+ * unit of work, where the EntityManager must not run queries; on the connection the flush used, the
+ * rows commit or roll back with the change. A failed insert throws, which fails the
+ * flush and rolls the change back (DESIGN.md, rule 1). The rows are linked into the entity chain
+ * first, in the order they are inserted.
  */
 @ApplicationScoped
 public class EntityAuditWriter {
 
     private static final String INSERT = "INSERT INTO entity_audit (entity_type, entity_id, action, changes, "
-            + "initiated_by, ip_address, origin, occurred_at, request_id) VALUES (?, ?, ?, %s, ?, ?, ?, ?, ?)";
+            + "initiated_by, ip_address, origin, occurred_at, request_id, chain_seq, prev_hash, row_hash) "
+            + "VALUES (?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /**
-     * The datasource comes from the singleton that defines it, not from {@code @Resource}: this bean
-     * may first be created at a commit outside any component invocation (a start-up bean's
-     * transaction), where Payara cannot resolve {@code java:app} names and would inject null.
-     */
     @Inject
-    SchemaMigration store;
+    TransactionConnection transaction;
 
-    private volatile DataSource dataSource;
+    @Inject
+    AuditChain chain;
+
     private volatile String insertSql;
 
     public void write(List<EntityAuditRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(insertFor(connection))) {
-            for (EntityAuditRow row : rows) {
+        List<ChainLink> links = chain.link(ChainedTable.ENTITY, rows.stream().map(EntityAuditRow::chainedValues).toList());
+        Connection connection = transaction.current();
+        try (PreparedStatement insert = connection.prepareStatement(insertFor(connection))) {
+            for (int i = 0; i < rows.size(); i++) {
+                EntityAuditRow row = rows.get(i);
+                ChainLink link = links.get(i);
                 insert.setString(1, row.entityType());
                 insert.setString(2, row.entityId());
                 insert.setString(3, row.action().name());
@@ -55,6 +58,9 @@ public class EntityAuditWriter {
                 insert.setString(7, row.provenance().origin().name());
                 insert.setObject(8, row.occurredAt(), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setString(9, row.provenance().requestId());
+                insert.setLong(10, link.seq());
+                insert.setString(11, link.prevHash());
+                insert.setString(12, link.rowHash());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -71,13 +77,5 @@ public class EntityAuditWriter {
             insertSql = INSERT.formatted(postgres ? "CAST(? AS jsonb)" : "?");
         }
         return insertSql;
-    }
-
-    /** Asked once: the datasource object stays valid for the application's life. */
-    private DataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = store.dataSource();
-        }
-        return dataSource;
     }
 }

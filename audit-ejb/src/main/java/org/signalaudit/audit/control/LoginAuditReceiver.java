@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.signalaudit.audit.chain.AuditChain;
 import org.signalaudit.audit.entity.LoginAuditEntry;
 import org.signalaudit.signal.RequestContext;
 import org.signalaudit.signal.UserLoggedIn;
@@ -34,6 +35,9 @@ public class LoginAuditReceiver {
     @Inject
     AuditSwitch auditSwitch;
 
+    @Inject
+    AuditChain chain;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedIn(@Observes @Priority(FIRST) UserLoggedIn signal) {
         write(LoginAuditEntry.LOGGED_IN, signal.username(), null);
@@ -54,6 +58,8 @@ public class LoginAuditReceiver {
             return;
         }
         RequestContext request = provenance.request().orElse(null);
-        em.persist(new LoginAuditEntry(event, username, reason, request));
+        LoginAuditEntry entry = new LoginAuditEntry(event, username, reason, request);
+        chain.link(entry);
+        em.persist(entry);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.signalaudit.audit.chain.AuditChain;
 import org.signalaudit.audit.entity.RequestAuditEntry;
 import org.signalaudit.signal.RequestCompleted;
 
@@ -23,11 +24,16 @@ public class RequestAuditReceiver {
     @Inject
     AuditSwitch auditSwitch;
 
+    @Inject
+    AuditChain chain;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
         if (!auditSwitch.on()) {
             return;
         }
-        em.persist(new RequestAuditEntry(request));
+        RequestAuditEntry entry = new RequestAuditEntry(request);
+        chain.link(entry);
+        em.persist(entry);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.signalaudit.audit.chain.AuditChain;
 import org.signalaudit.audit.entity.StateAuditEntry;
 import org.signalaudit.signal.UserStateChanged;
 
@@ -27,11 +28,16 @@ public class StateAuditReceiver {
     @Inject
     ProvenanceResolver provenance;
 
+    @Inject
+    AuditChain chain;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes UserStateChanged change) {
         if (!auditSwitch.on()) {
             return;
         }
-        em.persist(new StateAuditEntry(change, provenance.current()));
+        StateAuditEntry entry = new StateAuditEntry(change, provenance.current());
+        chain.link(entry);
+        em.persist(entry);
     }
 }

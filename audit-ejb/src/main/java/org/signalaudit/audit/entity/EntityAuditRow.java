@@ -2,8 +2,12 @@ package org.signalaudit.audit.entity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
+import org.signalaudit.audit.chain.ChainedTable;
+import org.signalaudit.audit.chain.RowDigest;
 import org.signalaudit.signal.BulkChanged;
 import org.signalaudit.signal.ChangeKind;
 import org.signalaudit.signal.EntityChanged;
@@ -33,7 +37,13 @@ public record EntityAuditRow(String entityType, String entityId, ChangeKind acti
                 provenance, now());
     }
 
+    /** The values the entity chain covers, in {@link ChainedTable#ENTITY}'s order. */
+    public List<Object> chainedValues() {
+        return Arrays.asList(entityType, entityId, action, changes, initiatedBy, provenance.ipAddress(),
+                provenance.origin(), occurredAt, provenance.requestId());
+    }
+
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return RowDigest.storable(OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

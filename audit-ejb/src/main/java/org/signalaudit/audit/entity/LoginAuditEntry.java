@@ -2,6 +2,8 @@ package org.signalaudit.audit.entity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,12 +14,16 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.signalaudit.audit.LoginView;
+import org.signalaudit.audit.chain.ChainLink;
+import org.signalaudit.audit.chain.ChainedRow;
+import org.signalaudit.audit.chain.ChainedTable;
+import org.signalaudit.audit.chain.RowDigest;
 import org.signalaudit.signal.RequestContext;
 
 /** One row of {@code login_audit}. It never holds a password, hashed or not. */
 @Entity
 @Table(name = "login_audit")
-public class LoginAuditEntry {
+public class LoginAuditEntry implements ChainedRow {
 
     public static final String LOGGED_IN = "LOGGED_IN";
     public static final String LOGGED_OUT = "LOGGED_OUT";
@@ -49,12 +55,21 @@ public class LoginAuditEntry {
     @Column(name = "request_id", updatable = false, length = 64)
     private String requestId;
 
+    @Column(name = "chain_seq", nullable = false, updatable = false)
+    private long chainSeq;
+
+    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+    private String prevHash;
+
+    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
+    private String rowHash;
+
     protected LoginAuditEntry() {
         // for JPA
     }
 
     public LoginAuditEntry(String event, String username, String reason, RequestContext request) {
-        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.occurredAt = RowDigest.storable(OffsetDateTime.now(ZoneOffset.UTC));
         this.event = event;
         this.username = RequestAuditEntry.cap(username, 128);
         this.reason = reason;
@@ -67,5 +82,22 @@ public class LoginAuditEntry {
 
     public LoginView toView() {
         return new LoginView(id, occurredAt.toInstant(), event, username, reason, clientIp, userAgent, requestId);
+    }
+
+    @Override
+    public ChainedTable chainedTable() {
+        return ChainedTable.LOGIN;
+    }
+
+    @Override
+    public List<Object> chainedValues() {
+        return Arrays.asList(occurredAt, event, username, reason, clientIp, userAgent, requestId);
+    }
+
+    @Override
+    public void link(ChainLink link) {
+        this.chainSeq = link.seq();
+        this.prevHash = link.prevHash();
+        this.rowHash = link.rowHash();
     }
 }

@@ -2,6 +2,8 @@ package org.signalaudit.audit.entity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,13 +16,17 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.signalaudit.audit.RequestView;
+import org.signalaudit.audit.chain.ChainLink;
+import org.signalaudit.audit.chain.ChainedRow;
+import org.signalaudit.audit.chain.ChainedTable;
+import org.signalaudit.audit.chain.RowDigest;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestCompleted;
 
 /** One row of {@code request_audit}: one HTTP request, whatever its outcome. */
 @Entity
 @Table(name = "request_audit")
-public class RequestAuditEntry {
+public class RequestAuditEntry implements ChainedRow {
 
     static final int DETAIL_CAP = 8000;
     static final int TEXT_CAP = 512;
@@ -85,13 +91,22 @@ public class RequestAuditEntry {
     @Column(nullable = false, updatable = false, length = 16)
     private Origin origin;
 
+    @Column(name = "chain_seq", nullable = false, updatable = false)
+    private long chainSeq;
+
+    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+    private String prevHash;
+
+    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
+    private String rowHash;
+
     protected RequestAuditEntry() {
         // for JPA
     }
 
     public RequestAuditEntry(RequestCompleted request) {
         this.requestId = request.requestId();
-        this.occurredAt = OffsetDateTime.ofInstant(request.startedAt(), ZoneOffset.UTC);
+        this.occurredAt = RowDigest.storable(OffsetDateTime.ofInstant(request.startedAt(), ZoneOffset.UTC));
         this.durationMs = request.durationMs();
         this.method = cap(request.method(), 16);
         this.path = cap(request.path(), 2048);
@@ -117,5 +132,23 @@ public class RequestAuditEntry {
 
     static String cap(String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+
+    @Override
+    public ChainedTable chainedTable() {
+        return ChainedTable.REQUEST;
+    }
+
+    @Override
+    public List<Object> chainedValues() {
+        return Arrays.asList(requestId, occurredAt, durationMs, method, path, route, status, actor, clientIp,
+                peerIp, userAgent, resource, model, category, summary, errorClass, errorDetail, origin);
+    }
+
+    @Override
+    public void link(ChainLink link) {
+        this.chainSeq = link.seq();
+        this.prevHash = link.prevHash();
+        this.rowHash = link.rowHash();
     }
 }

@@ -2,6 +2,8 @@ package org.signalaudit.audit.entity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,10 @@ import jakarta.persistence.Table;
 import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.UserState;
 import org.signalaudit.audit.StateChangeView;
+import org.signalaudit.audit.chain.ChainLink;
+import org.signalaudit.audit.chain.ChainedRow;
+import org.signalaudit.audit.chain.ChainedTable;
+import org.signalaudit.audit.chain.RowDigest;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.UserStateChanged;
 
@@ -25,7 +31,7 @@ import org.signalaudit.signal.UserStateChanged;
  */
 @Entity
 @Table(name = "user_state_audit")
-public class StateAuditEntry {
+public class StateAuditEntry implements ChainedRow {
 
     @Id
     @SequenceGenerator(name = "user_state_audit_seq", sequenceName = "user_state_audit_seq", allocationSize = 50)
@@ -66,6 +72,15 @@ public class StateAuditEntry {
     @Column(name = "request_id", updatable = false, length = 64)
     private String requestId;
 
+    @Column(name = "chain_seq", nullable = false, updatable = false)
+    private long chainSeq;
+
+    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+    private String prevHash;
+
+    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
+    private String rowHash;
+
     protected StateAuditEntry() {
         // for JPA
     }
@@ -80,11 +95,29 @@ public class StateAuditEntry {
         this.ipAddress = provenance.ipAddress();
         this.origin = provenance.origin();
         this.requestId = provenance.requestId();
-        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.occurredAt = RowDigest.storable(OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public StateChangeView toView() {
         return new StateChangeView(id, username, initiatedBy, startState, endState, event, occurredAt.toInstant(),
                 ipAddress, origin, reason, requestId);
+    }
+
+    @Override
+    public ChainedTable chainedTable() {
+        return ChainedTable.STATE;
+    }
+
+    @Override
+    public List<Object> chainedValues() {
+        return Arrays.asList(username, initiatedBy, startState, endState, occurredAt, ipAddress, origin, event, reason,
+                requestId);
+    }
+
+    @Override
+    public void link(ChainLink link) {
+        this.chainSeq = link.seq();
+        this.prevHash = link.prevHash();
+        this.rowHash = link.rowHash();
     }
 }

@@ -15,6 +15,7 @@ import org.signalaudit.account.Page;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.audit.chain.AuditedWrite;
 import org.signalaudit.group.ChangeGroup;
 import org.signalaudit.group.CreateGroup;
 import org.signalaudit.group.GroupNameTakenException;
@@ -43,6 +44,7 @@ public class GroupAdministration implements Groups {
     Accounts accounts;
 
     @Override
+    @AuditedWrite
     public GroupView create(CreateGroup command) {
         if (byName(command.name()).isPresent()) {
             throw new GroupNameTakenException(command.name());
@@ -75,6 +77,7 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
+    @AuditedWrite
     public GroupView change(String name, ChangeGroup command) {
         Group group = existing(name);
         group.describe(command.description());
@@ -83,6 +86,7 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
+    @AuditedWrite
     public void delete(String name) {
         Group group = existing(name);
         group.removeAll();
@@ -92,6 +96,7 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
+    @AuditedWrite
     public GroupView addMember(String name, String username) {
         Group group = existing(name);
         group.add(accounts.existing(username));
@@ -100,6 +105,7 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
+    @AuditedWrite
     public GroupView removeMember(String name, String username) {
         Group group = existing(name);
         UserAccount user = accounts.existing(username);

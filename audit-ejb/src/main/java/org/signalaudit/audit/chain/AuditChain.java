@@ -1,0 +1,112 @@
+package org.signalaudit.audit.chain;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.signalaudit.audit.control.AuditSwitch;
+import org.signalaudit.store.TransactionConnection;
+
+/**
+ * Links audit rows into their table's chain inside the transaction that writes them. It locks the
+ * chain's head row ({@code SELECT ... FOR UPDATE}), hashes the rows after the head, and moves the
+ * head, all on the transaction's own connection ({@link TransactionConnection}): the head and the
+ * rows commit or roll back together, and the next writer of the chain waits for the commit. The
+ * head lives in the database, not in memory, so several application instances share one chain.
+ */
+@ApplicationScoped
+public class AuditChain {
+
+    private static final String UPDATE_HEAD = "UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE chain_name = ?";
+
+    @Inject
+    TransactionConnection transaction;
+
+    /** Switched off, the benchmark's comparison run writes no audit row and takes no lock. */
+    @Inject
+    AuditSwitch auditSwitch;
+
+    /**
+     * Locks the heads of the state and entity chains until the transaction ends, as the first lock
+     * of an {@link AuditedWrite} transaction; linking rows later locks them again at no cost.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockBusinessHeads() {
+        if (!auditSwitch.on()) {
+            return;
+        }
+        try {
+            lockHeads(transaction.current(), ChainedTable.STATE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit chain heads could not be locked", e);
+        }
+    }
+
+    /** Links one entity row; it must be persisted in the same transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void link(ChainedRow row) {
+        ChainLink link = link(row.chainedTable(), List.of(row.chainedValues())).get(0);
+        row.link(link);
+    }
+
+    /** Links rows of one table, in the order given; they must be inserted in the same transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ChainLink> link(ChainedTable table, List<List<Object>> rows) {
+        try {
+            Connection connection = transaction.current();
+            ChainLink head = lockHeads(connection, table).get(table.tableName());
+            List<ChainLink> links = new ArrayList<>(rows.size());
+            long seq = head.seq();
+            String previous = head.rowHash();
+            for (List<Object> values : rows) {
+                seq++;
+                String hash = RowDigest.hash(table, seq, previous, values);
+                links.add(new ChainLink(seq, previous, hash));
+                previous = hash;
+            }
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
+                update.setLong(1, seq);
+                update.setString(2, previous);
+                update.setString(3, table.tableName());
+                update.executeUpdate();
+            }
+            return links;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The " + table.tableName() + " chain could not be extended; "
+                    + "the change is rolled back", e);
+        }
+    }
+
+    /** Locks every head the table's writers lock, in their one order, and returns them by table. */
+    private static Map<String, ChainLink> lockHeads(Connection connection, ChainedTable table) throws SQLException {
+        List<String> heads = table.headsToLock();
+        String sql = "SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ("
+                + "?, ".repeat(heads.size() - 1) + "?) ORDER BY chain_name FOR UPDATE";
+        Map<String, ChainLink> locked = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < heads.size(); i++) {
+                select.setString(i + 1, heads.get(i));
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    locked.put(result.getString(1), new ChainLink(result.getLong(2), null, result.getString(3)));
+                }
+            }
+        }
+        if (!locked.keySet().containsAll(heads)) {
+            throw new SQLException("audit_chain lacks the head of " + heads + "; the migrations create it");
+        }
+        return locked;
+    }
+}
