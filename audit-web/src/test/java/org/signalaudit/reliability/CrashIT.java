@@ -27,8 +27,11 @@ class CrashIT {
 
     private static final Duration BEFORE = Duration.ofSeconds(10);
     private static final Duration AFTER = Duration.ofSeconds(10);
-    /** Answers sent just before the kill may lose their trail row, which is written as the request ends. */
-    private static final Duration TRAIL_AT_RISK = Duration.ofSeconds(3);
+    /**
+     * The trail row is written as the request ends, before the answer leaves; a moment's margin
+     * before the kill for the answers under way.
+     */
+    private static final Duration TRAIL_AT_RISK = Duration.ofSeconds(1);
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();

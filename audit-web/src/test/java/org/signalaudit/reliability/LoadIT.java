@@ -23,8 +23,8 @@ import org.signalaudit.testing.Verdict;
  */
 class LoadIT {
 
-    /** Long enough for thousands of requests and hundreds of conflicts; {@code -Dreliability.load=PT2M} for more. */
-    private static final Duration LOAD = Duration.parse(System.getProperty("reliability.load", "PT40S"));
+    /** Long enough for a thousand requests and a hundred conflicts on a busy machine; {@code -Dreliability.load=PT2M} for more. */
+    private static final Duration LOAD = Duration.parse(System.getProperty("reliability.load", "PT30S"));
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();

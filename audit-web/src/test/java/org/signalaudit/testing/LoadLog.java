@@ -46,6 +46,17 @@ public final class LoadLog {
         return counts;
     }
 
+    /** "median 120 ms, p95 900 ms, max 2100 ms" of the answers that match, for a summary. */
+    public String latencies(Predicate<Sent> filter) {
+        long[] millis = sent.stream().filter(Sent::answered).filter(filter).mapToLong(r -> r.latency().toMillis())
+                .sorted().toArray();
+        if (millis.length == 0) {
+            return "none";
+        }
+        return "median " + millis[millis.length / 2] + " ms, p95 " + millis[(int) Math.ceil(millis.length * 0.95) - 1]
+                + " ms, max " + millis[millis.length - 1] + " ms";
+    }
+
     static String outcome(Sent request) {
         return switch (request.failure()) {
             case NONE -> Integer.toString(request.status());

@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,6 +116,27 @@ public final class MicroProcess implements AutoCloseable {
         try {
             return Api.at(base.toURL());
         } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A counter of the application's MicroProfile metrics ({@code /metrics?scope=application},
+     * outside the context root), e.g. {@code audit_trail_failures_total}; 0 before it first counts.
+     */
+    public double metric(String name) {
+        var http = HttpClient.newHttpClient();
+        try {
+            var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=application"))
+                    .timeout(Duration.ofSeconds(30)).build();
+            String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET /metrics of " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -49,7 +49,7 @@ public final class Verdict {
         var lines = new ArrayList<String>();
         lines.add("== " + test + ": " + LoadMix.CLIENTS + " clients, " + seconds(load) + " s of load, " + log.size()
                 + " requests (" + Math.round(log.size() / Math.max(load.toMillis() / 1000.0, 0.001)) + "/s)");
-        lines.add("   outcomes: " + format(log.outcomes()));
+        lines.add("   outcomes: " + format(log.outcomes()) + "; latency of the answers: " + log.latencies(sent -> true));
         log.outcomesByKind().forEach((kind, outcomes) -> lines.add("     " + kind + ": " + format(outcomes)));
         lines.add("   in doubt (sent, no answer): " + inDoubt() + "; of the " + (inDoubtCommitted + inDoubtNotCommitted)
                 + " that would have changed something, " + inDoubtCommitted + " committed with all their rows, "
