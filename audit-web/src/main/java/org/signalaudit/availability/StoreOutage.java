@@ -10,6 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.resource.ResourceException;
 
 /**
@@ -20,8 +22,9 @@ import jakarta.resource.ResourceException;
  *
  * <p>Unavailable means: the pool could not give a connection (a {@link ResourceException},
  * refused or timed-out connections, an exhausted pool), the driver reports a connection failure
- * (SQLState class 08), or the server is shutting down, starting up or out of connection slots
- * (57P01, 57P02, 57P03, 53300). A constraint violation, a syntax error or a serialisation failure
+ * (SQLState class 08), the server is shutting down, starting up or out of connection slots
+ * (57P01, 57P02, 57P03, 53300), or the transaction manager could not commit on a connection the
+ * server dropped (an {@link XAException} for the resource manager). A constraint violation, a syntax error or a serialisation failure
  * is not an outage: it is a fault or a conflict, and keeps its own answer.
  */
 public final class StoreOutage {
@@ -66,6 +69,12 @@ public final class StoreOutage {
                 || t instanceof ResourceException || t instanceof ConnectException
                 || t instanceof NoRouteToHostException) {
             return true;
+        }
+        if (t instanceof XAException xa) {
+            // A commit on a connection the server dropped. Payara's ConnectorXAResource flattens
+            // the ResourceException into the message of an XAER_RMERR and keeps no cause.
+            return xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL
+                    || String.valueOf(xa.getMessage()).startsWith("jakarta.resource.");
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();

@@ -6,11 +6,14 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,20 @@ class StoreOutageTest {
         rollback.initCause(new PersistenceException(DatabaseException.sqlException(died)));
 
         assertThat(StoreOutage.causedBy(new EJBException(rollback))).isTrue();
+    }
+
+    @Test
+    void aCommitOnAConnectionTheServerDroppedIsAnOutageThoughPayaraKeepsOnlyItsMessage() throws Exception {
+        // What the mappers got when pg_ctl stop ended a backend just before the transaction's commit.
+        var flattened = new XAException("jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection"
+                + " due to administrator command");
+        flattened.errorCode = XAException.XAER_RMERR;
+        var commit = new SystemException();
+        commit.initCause(flattened);
+
+        assertThat(StoreOutage.causedBy(commit)).isTrue();
+        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_RMFAIL))).isTrue();
+        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_PROTO))).isFalse();
     }
 
     @Test

@@ -19,6 +19,11 @@ import org.signalaudit.signal.RequestContext;
  * it last (an EJBException, a PersistenceException, a transaction's RollbackException), so this
  * is not registered for a type: {@link UnexpectedExceptionMapper}, which receives all of those,
  * asks it first.
+ *
+ * <p>A commit that fails because the connection broke is a 503 too. With PostgreSQL a COMMIT that
+ * reports a failure did not commit: a backend ended by a shutdown either finishes the commit and
+ * answers, or ends before it. Only a network lost after the server committed leaves the outcome
+ * unknown, which no status can tell the client.
  */
 @ApplicationScoped
 public class StoreUnavailableMapper {
