@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,7 @@ import org.signalaudit.testing.Verdict;
  * PostgreSQL is stopped in the middle of the load (a cluster of the test's own: the machine's
  * server is shared) and started again a few seconds later. While it is down every request fails
  * fast with a 503 problem+json and {@code Retry-After}, never a 500, a 401 or a hang, and the
- * admin screens show a page that says so; afterwards the same server works again, and the
+ * admin screens show a page that says so (an ajax request is sent to it); afterwards the same server works again, and the
  * invariants of {@link LoadIT} hold.
  */
 class DatabaseOutageIT {
@@ -37,6 +38,8 @@ class DatabaseOutageIT {
     /** After the start, the pool reconnects on the next request; a moment's grace for those under way. */
     private static final Duration RECOVERY = Duration.ofSeconds(2);
     private static final String TRAIL_FAILURES = "audit_trail_failures_total";
+    /** Where the screens send an ajax request that cannot be served: a page cannot answer one. */
+    private static final String PAGE = "/errors/unavailable.html";
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();
@@ -50,6 +53,7 @@ class DatabaseOutageIT {
         LoadMix mix = LoadMix.prepare(server.api(), db);
         var screens = new AdminSession(server.api());
         assertThat(screens.signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD, Api.newRequestId()).status()).isEqualTo(302);
+        Map<String, String> integrityPanel = screens.formOf("admin/", "integrityForm");
 
         double trailFailuresBefore = server.metric(TRAIL_FAILURES);
         LoadMix.Running load = mix.start();
@@ -58,6 +62,7 @@ class DatabaseOutageIT {
         cluster.stop();
         long down = System.nanoTime();
         Api.Response dashboard = screens.get("admin/", Api.newRequestId());
+        Api.Response verifyClicked = screens.ajax(integrityPanel, "integrityForm:verify", Api.newRequestId());
         Api.Response signIn = new AdminSession(server.api()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD,
                 Api.newRequestId());
         sleep(DOWN.minusNanos(System.nanoTime() - down));
@@ -81,7 +86,8 @@ class DatabaseOutageIT {
                         + " answered 503 in all; latency of the 503s: " + log.latencies(sent -> sent.status() == 503)
                         + " (client timeout " + LoadMix.CLIENT_TIMEOUT.toSeconds() + " s)",
                 "request rows the trail could not write (audit_trail_failures_total): " + (long) lostTrailRows,
-                "admin screens while down: dashboard " + dashboard.status() + ", sign-in " + signIn.status(),
+                "admin screens while down: dashboard " + dashboard.status() + ", sign-in " + signIn.status()
+                        + ", the dashboard's verify button (ajax) sent to " + PAGE,
                 log.matching(sent -> sent.succeeded() && sent.startedNanos() > recovered).size()
                         + " changes and reads succeeded after the restart, same server pid " + server.pid())));
 
@@ -96,6 +102,7 @@ class DatabaseOutageIT {
         assertThat(lostTrailRows).as("trail rows counted as lost").isGreaterThanOrEqualTo(unavailable.size());
         assertUnavailablePage(dashboard);
         assertUnavailablePage(signIn);
+        assertThat(verifyClicked.body()).as("%s", verifyClicked).contains("<redirect url=\"/audit" + PAGE + "\"");
         assertThat(server.alive()).as("the same server, never restarted").isTrue();
         assertThat(log.matching(sent -> sent.succeeded() && sent.startedNanos() > recovered))
                 .as("requests that succeeded after the database came back").isNotEmpty();
