@@ -24,8 +24,9 @@ import jakarta.resource.ResourceException;
  * refused or timed-out connections, an exhausted pool), the driver reports a connection failure
  * (SQLState class 08), the server is shutting down, starting up or out of connection slots
  * (57P01, 57P02, 57P03, 53300), or the transaction manager could not commit on a connection the
- * server dropped (an {@link XAException} for the resource manager). A constraint violation, a syntax error or a serialisation failure
- * is not an outage: it is a fault or a conflict, and keeps its own answer.
+ * server dropped (an {@link XAException} for the resource manager). A constraint violation, a
+ * syntax error or a serialisation failure is not an outage: it is a fault or a conflict, and
+ * keeps its own answer.
  */
 public final class StoreOutage {
 

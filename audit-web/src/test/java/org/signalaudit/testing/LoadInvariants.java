@@ -117,13 +117,18 @@ public final class LoadInvariants {
                 }
             }
         }
-        rows.state.forEach((id, left) -> verdict.problems.add("user_state_audit rows of request " + id
-                + ", which the load did not send or which wrote nothing: " + left));
-        rows.entity.forEach((id, left) -> verdict.problems.add("entity_audit rows of request " + id
-                + ", which the load did not send or which wrote nothing: " + left));
+        rows.state.forEach((id, left) -> verdict.problems.add("user_state_audit rows of " + stranger(id) + ": " + left));
+        rows.entity.forEach((id, left) -> verdict.problems.add("entity_audit rows of " + stranger(id) + ": " + left));
     }
 
-    /** Every answered request has its request_audit row with its status; the rows land just after the answer. */
+    private static String stranger(String requestId) {
+        return requestId == null ? "no request, written during the load" : "request " + requestId + ", which the load did not send";
+    }
+
+    /**
+     * Every answered request has its request_audit row with its status. The row is written as the
+     * request ends, before the answer leaves; the wait is a margin, not the rule.
+     */
     private void trail(List<Sent> requests, Verdict verdict) {
         Set<String> required = new HashSet<>();
         for (Sent request : requests) {
