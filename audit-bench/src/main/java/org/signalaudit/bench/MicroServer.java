@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Payara Micro running this build's WAR on the benchmark database, as the README's run command
@@ -31,13 +32,16 @@ final class MicroServer implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
+    private static final AtomicBoolean RECORDED = new AtomicBoolean();
+
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
         var arguments = new ArrayList<String>(List.of("java"));
         String recording = System.getProperty("bench.jfr", "");
-        if (receiversEnabled && !recording.isBlank()) {
-            // A JFR profile of the audited server's whole run (-Dbench.jfr=<file>), written when it stops.
+        if (receiversEnabled && !recording.isBlank() && !RECORDED.getAndSet(true)) {
+            // A JFR profile of the first audited server, the one under the transition load
+            // (-Dbench.jfr=<file>), written when it stops.
             arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }
         arguments.addAll(List.of("-jar", System.getProperty("bench.micro"),

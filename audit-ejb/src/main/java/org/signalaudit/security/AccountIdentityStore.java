@@ -42,7 +42,8 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String password = login.getPasswordAsString();
-        Optional<UserAccount> user = accounts.byUsername(login.getCaller());
+        Optional<UserAccount> user = isUsername(login.getCaller()) ? accounts.byUsername(login.getCaller())
+                : Optional.empty();
         if (user.isEmpty()) {
             passwords.verifyDecoy(password);
             return refused(SignInFailure.UNKNOWN_USER);
@@ -58,6 +59,14 @@ public class AccountIdentityStore implements IdentityStore {
             lockout.succeeded(account.username());
         }
         return new CredentialValidationResult(account.username(), account.role().impliedRoles());
+    }
+
+    /**
+     * A name with a control character is nobody's (RFC 7617 forbids them in a user-id) and is not
+     * looked up: PostgreSQL refuses U+0000 in a query, which made such a sign-in a 500.
+     */
+    static boolean isUsername(String caller) {
+        return caller != null && caller.chars().noneMatch(Character::isISOControl);
     }
 
     private CredentialValidationResult refused(SignInFailure reason) {

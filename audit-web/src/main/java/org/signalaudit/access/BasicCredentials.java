@@ -26,7 +26,8 @@ final class BasicCredentials {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        if (colon <= 0) {
+        // RFC 7617: a user-id holds no control character; such a name cannot be stored in an audit row.
+        if (colon <= 0 || decoded.substring(0, colon).chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         return Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));

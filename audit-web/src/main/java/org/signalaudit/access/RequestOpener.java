@@ -23,6 +23,7 @@ public class RequestOpener {
 
     public static final String REQUEST_ID = "X-Request-Id";
     static final String API_PATH = "/api/";
+    static final String API_ROOT = "/api";
 
     @Inject
     @ConfigProperty(name = "audit.trusted-proxies")
@@ -47,13 +48,23 @@ public class RequestOpener {
         return context;
     }
 
-    /** The path below the context root, e.g. {@code /api/users}. */
+    /**
+     * The path below the context root, e.g. {@code /api/users}, decoded and normalised as the
+     * container mapped it, never the raw request URI: the container applies the security
+     * constraints and picks the servlet by this path, so the choice of sign-in (Basic or form)
+     * and the trail's exclusions must go by it too. By the raw URI, {@code /api/../admin/users.xhtml}
+     * opened an admin screen with Basic credentials, and {@code /health/../admin/users.xhtml}
+     * served one without a trail row.
+     */
     public static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
+    /** {@code /api} itself is under the API's constraint too: it gets the API's 401, not the sign-in page. */
     static Origin originOf(HttpServletRequest request) {
-        return pathOf(request).startsWith(API_PATH) ? Origin.HTTP_API : Origin.ADMIN_UI;
+        String path = pathOf(request);
+        return path.startsWith(API_PATH) || path.equals(API_ROOT) ? Origin.HTTP_API : Origin.ADMIN_UI;
     }
 
     private static List<String> headers(HttpServletRequest request, String name) {

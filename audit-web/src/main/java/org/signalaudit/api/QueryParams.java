@@ -15,6 +15,8 @@ final class QueryParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     static final List<String> LOGIN_EVENTS = List.of("LOGGED_IN", "LOGGED_OUT", "LOGIN_FAILED");
 
     private QueryParams() {
@@ -46,15 +48,24 @@ final class QueryParams {
         }
     }
 
+    /**
+     * An ISO-8601 instant within years 1 to 9999: Java parses years up to +999999999, which
+     * PostgreSQL cannot bind (a 500 before this check).
+     */
     static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z");
+            // falls through to the refusal below
         }
+        throw new InvalidRequestException(name + " must be an ISO-8601 instant from year 0001 to 9999, such as "
+                + "2026-11-21T10:15:30Z");
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {

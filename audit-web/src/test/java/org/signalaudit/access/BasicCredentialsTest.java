@@ -36,4 +36,10 @@ class BasicCredentialsTest {
     void anythingMalformedIsNoCredential(String header) {
         assertThat(BasicCredentials.parse(header)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b:pw", "al\nice:pw", "\u007f:pw", "bob\u0085:pw"})
+    void aUserIdWithAControlCharacterIsMalformed(String userAndPassword) {
+        assertThat(BasicCredentials.parse(basic(userAndPassword))).isEmpty();
+    }
 }

@@ -37,4 +37,14 @@ class QueryParamsTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> QueryParams.cursor("x")).isInstanceOf(InvalidRequestException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z", "0000-12-31T23:59:59Z"})
+    void anInstantOutsideYearsOneToNineThousandNineHundredNinetyNineIsABadRequest(String instant) {
+        // PostgreSQL cannot bind such instants: they were 500s.
+        assertThatThrownBy(() -> QueryParams.instant("from", instant)).isInstanceOf(InvalidRequestException.class);
+        assertThat(QueryParams.instant("to", "9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(QueryParams.instant("to", "0001-01-01T00:00:00Z")).isEqualTo(QueryParams.EARLIEST);
+    }
 }

@@ -126,6 +126,27 @@ class StateTransitionsApiIT extends ApplicationIT {
     }
 
     @Test
+    void anAdminChangesTheStateOfUsersOnlyAndASuperadminOfAnyone() {
+        Api asAdmin = accounts.active("ADMIN").client(api);
+        for (String role : List.of("ADMIN", "SUPERADMIN")) {
+            String username = accounts.active(role).username();
+            List<AuditRow> before = db.rowsOf(username);
+            UserRow user = db.existingUser(username);
+
+            assertProblem(asAdmin.post("api/users/" + username + "/transitions")
+                    .json(Api.json("event", "LOCK", "reason", "an admin locks a peer")).send(), 403);
+            assertThat(db.existingUser(username)).as(role).isEqualTo(user);
+            assertThat(db.rowsOf(username)).as(role).isEqualTo(before);
+
+            assertThat(superadmin.post("api/users/" + username + "/transitions")
+                    .json(Api.json("event", "LOCK")).send().status()).as(role).isEqualTo(200);
+        }
+        String username = accounts.active("USER").username();
+        assertThat(asAdmin.post("api/users/" + username + "/transitions").json(Api.json("event", "LOCK")).send()
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void anIllegalTransitionIsAConflictAndChangesNothing() {
         String username = accounts.invite("USER").username();
         List<AuditRow> before = db.rowsOf(username);

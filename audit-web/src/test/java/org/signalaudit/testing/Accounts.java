@@ -59,4 +59,19 @@ public final class Accounts {
     public Active active(String role) {
         return active(uniqueName(role.toLowerCase()), role);
     }
+
+    /**
+     * A throwaway USER in {@code state}: invited, then (unless the state is INVITED) put there by
+     * the superadmin's override, which costs one call and no password hashing.
+     */
+    public String inState(String state) {
+        String username = invite("USER").username();
+        if (!state.equals("INVITED")) {
+            Api.Response moved = superadmin.put("api/users/" + username + "/state")
+                    .json(Api.json("state", state, "reason", "it: test fixture"))
+                    .send();
+            assertThat(moved.status()).as("override of %s to %s: %s", username, state, moved).isEqualTo(200);
+        }
+        return username;
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ public final class AdminSession {
     private static final Pattern HIDDEN = Pattern.compile("<input\\b[^>]*\\btype=\"hidden\"[^>]*>");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
+    private static final Pattern HREF = Pattern.compile("\\bhref=\"([^\"]*)\"");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
@@ -88,6 +90,29 @@ public final class AdminSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Faces-Request", "partial/ajax")
                 .POST(BodyPublishers.ofString(body)), requestId);
+    }
+
+    /** Like {@link #get}, with the path exactly as written, dot segments and all (see {@link Api.Call#asWritten}). */
+    public Api.Response getAsWritten(String path, String requestId) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), requestId);
+    }
+
+    /**
+     * The address of the link whose element has the id {@code id} on the page at {@code path}, as
+     * the application rendered it (with any token Faces put in it), or empty when the page shows
+     * no such link.
+     */
+    public Optional<String> link(String path, String id) {
+        Api.Response page = get(path, Api.newRequestId());
+        if (page.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + page.status() + ", not the page with link " + id);
+        }
+        int element = page.body().indexOf("id=\"" + id + "\"");
+        if (element < 0) {
+            return Optional.empty();
+        }
+        Matcher href = HREF.matcher(page.body());
+        return href.find(element) ? Optional.of(unescape(href.group(1))) : Optional.empty();
     }
 
     /** The hidden fields of a form of the page at {@code path}, and its action under {@code ""}. */

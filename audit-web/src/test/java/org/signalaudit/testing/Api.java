@@ -150,6 +150,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private boolean asWritten;
 
         private Call(String method, String path) {
             this.method = method;
@@ -179,8 +180,17 @@ public final class Api {
             return this;
         }
 
+        /**
+         * Sends the path exactly as written: resolving it against the base URL would remove dot
+         * segments such as {@code /../}, which a hostile client sends as they are.
+         */
+        public Call asWritten() {
+            this.asWritten = true;
+            return this;
+        }
+
         public Response send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(asWritten ? URI.create(base + path) : base.resolve(path))
                     .timeout(timeout)
                     .header("Accept", "application/json, application/problem+json")
                     .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));

@@ -123,6 +123,23 @@ public final class AuditDatabase {
         return user(username).orElseThrow(() -> new AssertionError("No user_account row for " + username));
     }
 
+    /**
+     * Everything a refused request must leave as it was: every row of the business tables,
+     * versions, states and failed-login counts included, and the number of state and entity
+     * audit rows. (The request and login trails grow with every request, refused or not.)
+     */
+    public String businessSnapshot() {
+        var snapshot = new StringBuilder();
+        for (String table : List.of("user_account ORDER BY id", "user_group ORDER BY id",
+                "group_membership ORDER BY group_id, user_id")) {
+            select("SELECT * FROM " + table).forEach(row -> snapshot.append(table, 0, table.indexOf(' '))
+                    .append(' ').append(row).append('\n'));
+        }
+        snapshot.append("user_state_audit rows: ").append(queryForLong("SELECT COUNT(*) FROM user_state_audit")).append('\n');
+        snapshot.append("entity_audit rows: ").append(queryForLong("SELECT COUNT(*) FROM entity_audit")).append('\n');
+        return snapshot.toString();
+    }
+
     /** The first column of the first row of a query, as a long. */
     public long queryForLong(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();

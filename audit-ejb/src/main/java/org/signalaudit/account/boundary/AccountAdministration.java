@@ -111,6 +111,11 @@ public class AccountAdministration implements UserAccounts {
                     + "override with PUT /users/{username}/state");
         }
         UserAccount user = current(username, expectedVersion);
+        // As with invitations: an ADMIN acts on USER accounts only, or one administrator could lock
+        // out every other, the superadmin included.
+        if (user.role() != Role.USER && !caller.isCallerInRole(Role.SUPERADMIN_NAME)) {
+            throw new NotPermittedException("Only a SUPERADMIN may change the state of a user with role " + user.role());
+        }
         transitions.apply(user, command.event(), callerName(), command.reason());
         Conflicts.flush(accounts, username);
         return user.toView();

@@ -2,6 +2,7 @@ package org.signalaudit.account.boundary;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.signalaudit.account.Role;
+import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.Slice;
 import org.signalaudit.account.UserDirectory;
 import org.signalaudit.account.UserProfile;
@@ -59,8 +61,12 @@ public class AccountDirectory implements UserDirectory {
     public UserProfile profile(String username) {
         UserAccount account = accounts.existing(username);
         UserView user = account.toView();
-        return new UserProfile(user, List.copyOf(user.role().impliedRoles()), account.groupNames(),
-                StateMachine.eventsFrom(user.state()), caller.isCallerInRole(Role.SUPERADMIN_NAME));
+        boolean superadmin = caller.isCallerInRole(Role.SUPERADMIN_NAME);
+        // The transitions the caller may apply: an ADMIN changes USER accounts only (AccountAdministration).
+        var transitions = superadmin || user.role() == Role.USER ? StateMachine.eventsFrom(user.state())
+                : EnumSet.noneOf(StateEvent.class);
+        return new UserProfile(user, List.copyOf(user.role().impliedRoles()), account.groupNames(), transitions,
+                superadmin);
     }
 
     @Override
