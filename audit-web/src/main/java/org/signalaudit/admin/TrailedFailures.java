@@ -10,7 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 
 import org.signalaudit.availability.StoreAvailability;
-import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.trail.RequestOutcome;
 
 /**
@@ -31,12 +31,15 @@ public class TrailedFailures extends ExceptionHandlerFactory {
             @Override
             public void handle() {
                 boolean outage = false;
+                RequestOutcome outcome = CDI.current().select(RequestOutcome.class).get();
+                StoreProbe probe = CDI.current().select(StoreProbe.class).get();
                 for (ExceptionQueuedEvent event : getUnhandledExceptionQueuedEvents()) {
                     Throwable failure = event.getContext().getException();
-                    CDI.current().select(RequestOutcome.class).get().failed(failure);
-                    outage |= StoreOutage.causedBy(failure);
+                    outcome.failed(failure);
+                    outage |= probe.unavailable(failure);
                 }
                 if (outage) {
+                    outcome.foundStoreUnavailable();
                     CDI.current().select(StoreAvailability.class).get().down();
                 }
                 if (outage && UnavailablePage.send(FacesContext.getCurrentInstance())) {

@@ -23,10 +23,11 @@ import jakarta.resource.ResourceException;
  * <p>Unavailable means: the pool could not give a connection (a {@link ResourceException},
  * refused or timed-out connections, an exhausted pool), the driver reports a connection failure
  * (SQLState class 08), the server is shutting down, starting up or out of connection slots
- * (57P01, 57P02, 57P03, 53300), or the transaction manager could not commit on a connection the
- * server dropped (an {@link XAException} for the resource manager). A constraint violation, a
- * syntax error or a serialisation failure is not an outage: it is a fault or a conflict, and
- * keeps its own answer.
+ * (57P01, 57P02, 57P03, 53300), or the transaction manager reports the resource manager failed
+ * or the commit lost its connection ({@link XAException} {@code XAER_RMFAIL}, {@code XA_RBCOMMFAIL}).
+ * A constraint violation, a syntax error or a serialisation failure is not an outage: it is a
+ * fault or a conflict, and keeps its own answer. A failed commit whose cause Payara did not keep
+ * is neither, until the database has been asked ({@link #commitFailedUnexplained}).
  */
 public final class StoreOutage {
 
@@ -72,14 +73,29 @@ public final class StoreOutage {
             return true;
         }
         if (t instanceof XAException xa) {
-            // A commit on a connection the server dropped. Payara's ConnectorXAResource flattens
-            // the ResourceException into the message of an XAER_RMERR and keeps no cause.
-            return xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL
-                    || String.valueOf(xa.getMessage()).startsWith("jakarta.resource.");
+            return xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL;
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
             return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} is a commit that the database refused for a reason nobody kept:
+     * Payara's ConnectorXAResource flattens the ResourceException of a failed local commit into
+     * the message of an {@code XAER_RMERR} and drops its cause. A connection the server ended
+     * and a deferred constraint that failed look the same; only asking the database tells them
+     * apart ({@link StoreProbe}).
+     */
+    public static boolean commitFailedUnexplained(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = next(t)) {
+            if (t instanceof XAException xa && xa.errorCode == XAException.XAER_RMERR && t.getCause() == null
+                    && String.valueOf(xa.getMessage()).startsWith("jakarta.resource.")) {
+                return true;
+            }
         }
         return false;
     }

@@ -46,6 +46,11 @@ public class RequestOutcome implements Serializable {
         this.errorDetail = trace.toString();
     }
 
+    /** Serving the request found the database unreachable, though its failure did not say so itself. */
+    public void foundStoreUnavailable() {
+        this.storeUnavailable = true;
+    }
+
     /** Whether serving the request found the database unreachable: then its row cannot be written either. */
     public boolean storeUnavailable() {
         return storeUnavailable;

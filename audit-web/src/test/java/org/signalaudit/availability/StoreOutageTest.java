@@ -59,17 +59,30 @@ class StoreOutageTest {
     }
 
     @Test
-    void aCommitOnAConnectionTheServerDroppedIsAnOutageThoughPayaraKeepsOnlyItsMessage() throws Exception {
-        // What the mappers got when pg_ctl stop ended a backend just before the transaction's commit.
-        var flattened = new XAException("jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection"
-                + " due to administrator command");
+    void aCommitRefusedForAReasonPayaraDidNotKeepMustBeAskedAbout() throws Exception {
+        // What the mappers got when pg_ctl stop ended a backend just before the transaction's
+        // commit, and when a deferred trigger refused the commit: the same but for the text.
+        assertThat(StoreOutage.causedBy(flattenedCommit("FATAL: terminating connection due to administrator command")))
+                .isFalse();
+        assertThat(StoreOutage.commitFailedUnexplained(flattenedCommit("FATAL: terminating connection due to"
+                + " administrator command"))).isTrue();
+        assertThat(StoreOutage.commitFailedUnexplained(flattenedCommit("ERROR: refused by a deferred trigger"))).isTrue();
+        assertThat(StoreOutage.commitFailedUnexplained(new EJBException(new OptimisticLockException("stale")))).isFalse();
+    }
+
+    @Test
+    void aTransactionManagerThatSaysTheResourceFailedIsAnOutage() {
+        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_RMFAIL))).isTrue();
+        assertThat(StoreOutage.causedBy(new XAException(XAException.XA_RBCOMMFAIL))).isTrue();
+        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_PROTO))).isFalse();
+    }
+
+    private static SystemException flattenedCommit(String databaseMessage) {
+        var flattened = new XAException("jakarta.resource.spi.LocalTransactionException: " + databaseMessage);
         flattened.errorCode = XAException.XAER_RMERR;
         var commit = new SystemException();
         commit.initCause(flattened);
-
-        assertThat(StoreOutage.causedBy(commit)).isTrue();
-        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_RMFAIL))).isTrue();
-        assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_PROTO))).isFalse();
+        return commit;
     }
 
     @Test

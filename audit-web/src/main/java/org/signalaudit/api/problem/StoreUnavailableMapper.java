@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.signalaudit.availability.StoreAvailability;
 import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.signal.RequestContext;
+import org.signalaudit.trail.RequestOutcome;
 
 /**
  * The answer while the database is unreachable: 503 with {@code Retry-After}, at once, never a
@@ -20,10 +22,11 @@ import org.signalaudit.signal.RequestContext;
  * is not registered for a type: {@link UnexpectedExceptionMapper}, which receives all of those,
  * asks it first.
  *
- * <p>A commit that fails because the connection broke is a 503 too. With PostgreSQL a COMMIT that
- * reports a failure did not commit: a backend ended by a shutdown either finishes the commit and
- * answers, or ends before it. Only a network lost after the server committed leaves the outcome
- * unknown, which no status can tell the client.
+ * <p>A commit that fails because the connection broke is a 503 too; Payara does not say why a
+ * commit failed, so {@link StoreProbe} asks the database before a commit failure counts as an
+ * outage. With PostgreSQL a COMMIT that reports a failure did not commit: a backend ended by a
+ * shutdown either finishes the commit and answers, or ends before it. Only a network lost after
+ * the server committed leaves the outcome unknown, which no status can tell the client.
  */
 @ApplicationScoped
 public class StoreUnavailableMapper {
@@ -39,9 +42,15 @@ public class StoreUnavailableMapper {
     @Inject
     StoreAvailability availability;
 
+    @Inject
+    StoreProbe probe;
+
+    @Inject
+    RequestOutcome outcome;
+
     /** Whether {@code failure} is a store outage, found anywhere in its cause chain. */
     public boolean claims(Throwable failure) {
-        return StoreOutage.causedBy(failure);
+        return probe.unavailable(failure);
     }
 
     public Response toResponse(Throwable failure, UriInfo uri) {
@@ -51,6 +60,7 @@ public class StoreUnavailableMapper {
                 + StoreOutage.reason(failure));
         Response problem = problems.fail(Status.SERVICE_UNAVAILABLE,
                 "The audit store is unavailable; try again shortly", failure, uri);
+        outcome.foundStoreUnavailable();
         return Response.fromResponse(problem)
                 .header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER_SECONDS)
                 .build();
