@@ -50,9 +50,21 @@ public final class StoreOutage {
      * line ("PSQLException: Connection to db:5432 refused. ..."), without the layers around it.
      */
     public static String reason(Throwable failure) {
-        return cause(failure)
-                .map(t -> t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replaceAll("\\s+", " "))
-                .orElseGet(() -> String.valueOf(failure));
+        return oneLine(cause(failure).orElseGet(() -> deepest(failure)));
+    }
+
+    private static String oneLine(Throwable t) {
+        return t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replaceAll("\\s+", " ");
+    }
+
+    /** The innermost link of the chain (a failed commit's flattened message, for instance). */
+    private static Throwable deepest(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable last = failure;
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = next(t)) {
+            last = t;
+        }
+        return last;
     }
 
     private static Optional<Throwable> cause(Throwable failure) {
