@@ -44,7 +44,10 @@ public class SignIn {
     private String username;
     private String password;
 
-    /** Success: 302 to the dashboard. Refusal: 401 and the form again, with the reason. */
+    /**
+     * Success: 302 to the dashboard. Refusal: 401 and the form again, with the reason. A database
+     * that cannot be reached is no refusal: 503 and the page that says so.
+     */
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
@@ -52,6 +55,9 @@ public class SignIn {
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password)))
                         .newAuthentication(true));
         password = null;
+        if (external.getRequestMap().get(SignInMechanism.STORE_FAILURE) instanceof RuntimeException unavailable) {
+            throw unavailable; // not a refusal: the screens' exception handler answers 503
+        }
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + HOME);
             return;

@@ -21,12 +21,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.signalaudit.availability.StoreAvailability;
+import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.availability.StoreUnavailableException;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestContext;
 import org.signalaudit.signal.SignInFailure;
 import org.signalaudit.signal.UserLoggedIn;
 import org.signalaudit.signal.UserLoggedOut;
 import org.signalaudit.signal.UserLoginFailed;
+import org.signalaudit.trail.RequestOutcome;
 import org.signalaudit.trail.RequestTrail;
 
 /**
@@ -46,6 +50,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "org.signalaudit.caller";
     static final String SESSION_GROUPS = "org.signalaudit.groups";
+    static final String STORE_FAILURE = "org.signalaudit.storeFailure";
     private static final String REALM = "Basic realm=\"signal-audit\", charset=\"UTF-8\"";
     private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
 
@@ -57,6 +62,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     RequestTrail trail;
+
+    @Inject
+    RequestOutcome outcome;
+
+    @Inject
+    StoreAvailability availability;
 
     @Inject
     Event<UserLoggedIn> loggedIn;
@@ -95,7 +106,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         String header = request.getHeader("Authorization");
         Optional<UsernamePasswordCredential> basic = BasicCredentials.parse(header);
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(basic.get());
+            Optional<CredentialValidationResult> validated = validate(basic.get(), request, context);
+            if (validated.isEmpty()) {
+                return unavailable(request, response, context);
+            }
+            CredentialValidationResult result = validated.get();
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 context.identify(result.getCallerPrincipal().getName());
                 return message.notifyContainerAboutLogin(result);
@@ -120,7 +135,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         Credential credential = message.getAuthParameters().getCredential();
         if (message.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
             trail.authenticating(request);
-            CredentialValidationResult result = identityStores.validate(login);
+            Optional<CredentialValidationResult> validated = validate(login, request, context);
+            if (validated.isEmpty()) {
+                return AuthenticationStatus.SEND_FAILURE; // SignIn answers 503 (STORE_FAILURE)
+            }
+            CredentialValidationResult result = validated.get();
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 failed(login.getCaller(), context);
                 return AuthenticationStatus.SEND_FAILURE;
@@ -190,6 +209,58 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A login signal could not be recorded", e);
         }
+    }
+
+    /**
+     * The identity store's verdict, or nothing when it could not read the account because the
+     * database is unreachable (or was, moments ago: {@link StoreAvailability}). That says nothing
+     * about the credentials: it is neither a 401 nor a failed sign-in (no login signal, no
+     * lockout count), but a 503 the client may retry. The failure is kept for the trail and, for
+     * the form sign-in, in the request ({@link #STORE_FAILURE}): Payara would log an exception
+     * thrown from here and call it a refused sign-in, so {@link SignIn} rethrows it to the
+     * screens' exception handler instead.
+     */
+    private Optional<CredentialValidationResult> validate(UsernamePasswordCredential credential,
+                                                          HttpServletRequest request, RequestContext context) {
+        if (!availability.mayTry()) {
+            return unavailable(new StoreUnavailableException(), request);
+        }
+        try {
+            CredentialValidationResult result = identityStores.validate(credential);
+            availability.up();
+            return Optional.of(result);
+        } catch (RuntimeException e) {
+            if (!StoreOutage.causedBy(e)) {
+                throw e;
+            }
+            availability.down();
+            LOG.warning(() -> "Request " + context.requestId() + " not authenticated, the database is unavailable: "
+                    + StoreOutage.reason(e));
+            return unavailable(e, request);
+        }
+    }
+
+    private Optional<CredentialValidationResult> unavailable(RuntimeException failure, HttpServletRequest request) {
+        outcome.failed(failure);
+        request.setAttribute(STORE_FAILURE, failure);
+        return Optional.empty();
+    }
+
+    /** A 503 in the API's own problem+json form, with {@code Retry-After} and the request id. */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    RequestContext context) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
+        response.setHeader(RequestOpener.REQUEST_ID, context.requestId());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write(ProblemJson.of(503, "Service Unavailable",
+                    "The audit store is unavailable; try again shortly", request.getRequestURI(), context.requestId()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the 503 answer", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** A 401 in the API's own problem+json form, with the challenge and the request id. */

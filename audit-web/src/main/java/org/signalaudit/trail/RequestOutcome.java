@@ -6,6 +6,8 @@ import java.io.StringWriter;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.signalaudit.availability.StoreOutage;
+
 /**
  * What the application learned about a request while serving it: the matched route and resource
  * (from JAX-RS) and the failure, if any (from the exception mappers). Read once, when the request
@@ -21,6 +23,7 @@ public class RequestOutcome implements Serializable {
     private String model;
     private String errorClass;
     private String errorDetail;
+    private boolean storeUnavailable;
 
     public void matched(String route, String resource, String model) {
         this.route = route;
@@ -36,10 +39,21 @@ public class RequestOutcome implements Serializable {
 
     /** A failure of ours: the whole trace, kept on the server (masked and capped when written). */
     public void failed(Throwable failure) {
+        this.storeUnavailable |= StoreOutage.causedBy(failure);
         this.errorClass = rootCause(failure).getClass().getName();
         var trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         this.errorDetail = trace.toString();
+    }
+
+    /** Serving the request found the database unreachable, though its failure did not say so itself. */
+    public void foundStoreUnavailable() {
+        this.storeUnavailable = true;
+    }
+
+    /** Whether serving the request found the database unreachable: then its row cannot be written either. */
+    public boolean storeUnavailable() {
+        return storeUnavailable;
     }
 
     public String route() {

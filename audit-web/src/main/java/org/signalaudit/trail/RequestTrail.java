@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.signalaudit.access.RequestOpener;
+import org.signalaudit.availability.StoreOutage;
 import org.signalaudit.signal.RequestCompleted;
 import org.signalaudit.signal.RequestContext;
 
@@ -26,6 +27,9 @@ import org.signalaudit.signal.RequestContext;
  * fired when the request ends, after its status is decided, so that requests refused by the
  * container (401, 403, unmatched paths) are recorded like those a resource served. A failure to
  * record is logged and counted ({@code audit_trail_failures_total}); it never changes an answer.
+ * While the database is unreachable no row can be written: each such request is a counted
+ * failure with one log line, not tried at all if serving it already found the database down;
+ * nothing is kept to be written later.
  */
 @ApplicationScoped
 public class RequestTrail {
@@ -95,10 +99,24 @@ public class RequestTrail {
             if (!context.isOpen()) {
                 return;
             }
+            if (outcome.storeUnavailable()) {
+                // The request found the database unreachable a moment ago. Trying again would fail
+                // as well, only later: the attempts queue behind one lock (the row's id sequence)
+                // and every answer of the outage would wait for them.
+                failures.inc();
+                LOG.severe(() -> "Request " + context.requestId() + " is not in the trail: the database was unavailable");
+                return;
+            }
             completed.fire(record(request, response));
         } catch (RuntimeException e) {
             failures.inc();
-            LOG.log(Level.SEVERE, e, () -> "Could not record request " + context.requestId() + " in the trail");
+            if (StoreOutage.causedBy(e)) {
+                // While the database is down every request ends here: one line each, not a trace.
+                LOG.severe(() -> "Could not record request " + context.requestId()
+                        + " in the trail: the database is unavailable");
+            } else {
+                LOG.log(Level.SEVERE, e, () -> "Could not record request " + context.requestId() + " in the trail");
+            }
         }
     }
 

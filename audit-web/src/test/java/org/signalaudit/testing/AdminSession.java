@@ -68,6 +68,30 @@ public final class AdminSession {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), requestId);
     }
 
+    /**
+     * The hidden fields of a form of the page at {@code path} (its view state among them), kept
+     * to be sent later with {@link #ajax}: when they are sent, the page need not answer any more.
+     */
+    public Map<String, String> formOf(String path, String formId) {
+        return form(path, formId);
+    }
+
+    /** Sends {@code form} as PrimeFaces sends a click on its component {@code source}: a Faces ajax request. */
+    public Api.Response ajax(Map<String, String> form, String source, String requestId) {
+        var fields = new LinkedHashMap<>(form);
+        String action = fields.remove("");
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", source);
+        fields.put("jakarta.faces.partial.execute", source);
+        fields.put(source, source);
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax")
+                .POST(BodyPublishers.ofString(body)), requestId);
+    }
+
     /** Like {@link #get}, with the path exactly as written, dot segments and all (see {@link Api.Call#asWritten}). */
     public Api.Response getAsWritten(String path, String requestId) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), requestId);

@@ -43,11 +43,13 @@ public final class Api {
     private final HttpClient http;
     private final URI base;
     private final String authorization;
+    private final Duration timeout;
 
-    private Api(HttpClient http, URI base, String authorization) {
+    private Api(HttpClient http, URI base, String authorization, Duration timeout) {
         this.http = http;
         this.base = base;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     /** An anonymous client of the application deployed at {@code base} (ending in the context root). */
@@ -59,7 +61,7 @@ public final class Api {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
                     .build();
-            return new Api(http, withSlash, null);
+            return new Api(http, withSlash, null, TIMEOUT);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(base.toString(), e);
         }
@@ -67,7 +69,8 @@ public final class Api {
 
     public Api as(String username, String password) {
         String pair = username + ":" + password;
-        return new Api(http, base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return new Api(http, base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
+                timeout);
     }
 
     public Api asSuperadmin() {
@@ -75,7 +78,12 @@ public final class Api {
     }
 
     public Api anonymous() {
-        return new Api(http, base, null);
+        return new Api(http, base, null, timeout);
+    }
+
+    /** The same client, giving up on an answer after {@code timeout} (60 s unless told). */
+    public Api timeout(Duration timeout) {
+        return new Api(http, base, authorization, timeout);
     }
 
     public URI base() {
@@ -183,7 +191,7 @@ public final class Api {
 
         public Response send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(asWritten ? URI.create(base + path) : base.resolve(path))
-                    .timeout(TIMEOUT)
+                    .timeout(timeout)
                     .header("Accept", "application/json, application/problem+json")
                     .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
             if (body != null) {

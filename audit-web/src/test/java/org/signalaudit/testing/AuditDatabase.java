@@ -46,6 +46,11 @@ public final class AuditDatabase {
         return new AuditDatabase(required("url"), required("user"), required("password"));
     }
 
+    /** Another database of the same server or another server, as the application's role. */
+    public static AuditDatabase at(String url) {
+        return new AuditDatabase(url, required("user"), required("password"));
+    }
+
     /**
      * The same database as PostgreSQL's superuser ({@code audit.test.db.superuser}, default
      * {@code postgres}, trust authentication on the test machines): the attacker who can do anything,

@@ -17,7 +17,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.signalaudit.signal.RequestContext;
 
 /**
- * Everything no other mapper claims. A body that is not the JSON we expect is the client's
+ * Everything no other mapper claims. A database that cannot be reached is a 503
+ * ({@link StoreUnavailableMapper}); a body that is not the JSON we expect is the client's
  * mistake (400); a conflict detected only at commit is still a conflict (409); anything else is
  * a 500 whose trace stays in the server log under the request id, never in the answer.
  */
@@ -32,11 +33,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Inject
     RequestContext request;
 
+    @Inject
+    StoreUnavailableMapper unavailable;
+
     @Context
     UriInfo uri;
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (unavailable.claims(failure)) {
+            return unavailable.toResponse(failure, uri);
+        }
         if (causedBy(failure, JsonbException.class) || causedBy(failure, JsonParsingException.class)) {
             return problems.refuse(Status.BAD_REQUEST, "The request body is not valid JSON for this resource", failure, uri);
         }

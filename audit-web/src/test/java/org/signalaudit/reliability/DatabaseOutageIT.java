@@ -1,0 +1,132 @@
+package org.signalaudit.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.signalaudit.testing.AdminSession;
+import org.signalaudit.testing.Api;
+import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.LoadInvariants;
+import org.signalaudit.testing.LoadLog;
+import org.signalaudit.testing.LoadMix;
+import org.signalaudit.testing.MicroProcess;
+import org.signalaudit.testing.PrivateCluster;
+import org.signalaudit.testing.ReliabilityRun;
+import org.signalaudit.testing.ScratchDatabase;
+import org.signalaudit.testing.Sent;
+import org.signalaudit.testing.Verdict;
+
+/**
+ * PostgreSQL is stopped in the middle of the load (a cluster of the test's own: the machine's
+ * server is shared) and started again a few seconds later. While it is down every request fails
+ * fast with a 503 problem+json and {@code Retry-After}, never a 500, a 401 or a hang, and the
+ * admin screens show a page that says so (an ajax request is sent to it); afterwards the same server works again, and the
+ * invariants of {@link LoadIT} hold.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration BEFORE = Duration.ofSeconds(10);
+    private static final Duration DOWN = Duration.ofSeconds(6);
+    private static final Duration AFTER = Duration.ofSeconds(14);
+    /** Generous on purpose (the clients wait up to 30 s): this asserts "no hang", not a speed. */
+    private static final Duration FAST = Duration.ofSeconds(5);
+    /** After the start, the pool reconnects on the next request; a moment's grace for those under way. */
+    private static final Duration RECOVERY = Duration.ofSeconds(2);
+    private static final String TRAIL_FAILURES = "audit_trail_failures_total";
+    /** Where the screens send an ajax request that cannot be served: a page cannot answer one. */
+    private static final String PAGE = "/errors/unavailable.html";
+
+    @RegisterExtension
+    final ReliabilityRun run = new ReliabilityRun();
+
+    @Test
+    void whileTheDatabaseIsDownRequestsFailFastWith503AndAfterwardsTheApplicationRecovers() {
+        PrivateCluster cluster = run.cluster();
+        ScratchDatabase database = run.database(cluster, "signal_audit_rel_outage");
+        MicroProcess server = run.server(database, 0);
+        AuditDatabase db = AuditDatabase.at(database.url());
+        LoadMix mix = LoadMix.prepare(server.api(), db);
+        var screens = new AdminSession(server.api());
+        assertThat(screens.signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD, Api.newRequestId()).status()).isEqualTo(302);
+        Map<String, String> integrityPanel = screens.formOf("admin/", "integrityForm");
+
+        double trailFailuresBefore = server.metric(TRAIL_FAILURES);
+        LoadMix.Running load = mix.start();
+        sleep(BEFORE);
+        long stopping = System.nanoTime();
+        cluster.stop();
+        long down = System.nanoTime();
+        Api.Response dashboard = screens.get("admin/", Api.newRequestId());
+        Api.Response verifyClicked = screens.ajax(integrityPanel, "integrityForm:verify", Api.newRequestId());
+        Api.Response signIn = new AdminSession(server.api()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD,
+                Api.newRequestId());
+        sleep(DOWN.minusNanos(System.nanoTime() - down));
+        long starting = System.nanoTime();
+        cluster.start();
+        long up = System.nanoTime();
+        sleep(AFTER);
+        LoadLog log = load.stop();
+
+        long recovered = up + RECOVERY.toNanos();
+        double lostTrailRows = server.metric(TRAIL_FAILURES) - trailFailuresBefore;
+        List<Sent> whileDown = log.matching(sent -> sent.answered() && sent.within(down, starting));
+        List<Sent> unavailable = log.matching(sent -> sent.answered() && sent.status() == 503);
+        Verdict verdict = new LoadInvariants(db, server.api().asSuperadmin(), mix)
+                .databaseUnavailableBetween(stopping, recovered)
+                .trailMayMissBetween(stopping, recovered)
+                .check(log);
+        run.report(verdict.summary("DatabaseOutageIT", log, BEFORE.plus(DOWN).plus(AFTER), List.of(
+                "PostgreSQL stopped (pg_ctl stop -m fast) for " + Duration.ofNanos(starting - down).toMillis()
+                        + " ms; " + whileDown.size() + " requests answered while it was down, " + unavailable.size()
+                        + " answered 503 in all; latency of the 503s: " + log.latencies(sent -> sent.status() == 503)
+                        + " (client timeout " + LoadMix.CLIENT_TIMEOUT.toSeconds() + " s)",
+                "request rows the trail could not write (audit_trail_failures_total): " + (long) lostTrailRows,
+                "admin screens while down: dashboard " + dashboard.status() + ", sign-in " + signIn.status()
+                        + ", the dashboard's verify button (ajax) sent to " + PAGE,
+                log.matching(sent -> sent.succeeded() && sent.startedNanos() > recovered).size()
+                        + " changes and reads succeeded after the restart, same server pid " + server.pid())));
+
+        assertThat(whileDown).as("requests answered while the database was down").isNotEmpty()
+                .allSatisfy(sent -> assertThat(sent.status()).as(sent.describe()).isEqualTo(503));
+        assertThat(unavailable).allSatisfy(sent -> {
+            assertThat(sent.contentType()).as(sent.describe()).startsWith("application/problem+json");
+            assertThat(sent.retryAfter()).as("Retry-After of " + sent.describe()).isNotBlank();
+            assertThat(sent.latency()).as("latency of " + sent.describe()).isLessThan(FAST);
+        });
+        assertThat(log.matching(sent -> !sent.answered())).as("requests without an answer").isEmpty();
+        assertThat(lostTrailRows).as("trail rows counted as lost").isGreaterThanOrEqualTo(unavailable.size());
+        assertUnavailablePage(dashboard);
+        assertUnavailablePage(signIn);
+        assertThat(verifyClicked.body()).as("%s", verifyClicked).contains("<redirect url=\"/audit" + PAGE + "\"");
+        assertThat(server.alive()).as("the same server, never restarted").isTrue();
+        assertThat(log.matching(sent -> sent.succeeded() && sent.startedNanos() > recovered))
+                .as("requests that succeeded after the database came back").isNotEmpty();
+        assertThat(log.matching(sent -> sent.answered() && sent.status() == 503 && sent.startedNanos() > recovered))
+                .as("503s after the database came back").isEmpty();
+        verdict.assertHolds();
+    }
+
+    private static void assertUnavailablePage(Api.Response page) {
+        assertThat(page.status()).as("%s", page).isEqualTo(503);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Retry-After")).isPresent();
+        assertThat(page.body()).contains("Temporarily unavailable").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
