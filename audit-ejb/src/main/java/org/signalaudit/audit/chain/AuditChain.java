@@ -1,14 +1,9 @@
 package org.signalaudit.audit.chain;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +21,6 @@ import org.signalaudit.store.TransactionConnection;
  */
 @ApplicationScoped
 public class AuditChain {
-
-    private static final String UPDATE_HEAD = "UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE chain_name = ?";
 
     @Inject
     TransactionConnection transaction;
@@ -68,21 +61,12 @@ public class AuditChain {
         try {
             ChainLink head = lockHeads(table).get(table.tableName());
             List<ChainLink> links = new ArrayList<>(rows.size());
-            long seq = head.seq();
-            String previous = head.rowHash();
             for (List<Object> values : rows) {
-                seq++;
-                String hash = RowDigest.hash(table, seq, previous, values);
-                links.add(new ChainLink(seq, previous, hash));
-                previous = hash;
+                head = head.next(table, values);
+                links.add(head);
             }
-            try (PreparedStatement update = transaction.current().prepareStatement(UPDATE_HEAD)) {
-                update.setLong(1, seq);
-                update.setString(2, previous);
-                update.setString(3, table.tableName());
-                update.executeUpdate();
-            }
-            held.moved(table.tableName(), new ChainLink(seq, null, previous));
+            ChainHeads.move(transaction.current(), table, head);
+            held.moved(table.tableName(), head);
             return links;
         } catch (SQLException e) {
             throw new IllegalStateException("The " + table.tableName() + " chain could not be extended; "
@@ -96,26 +80,9 @@ public class AuditChain {
      */
     private Map<String, ChainLink> lockHeads(ChainedTable table) throws SQLException {
         List<String> heads = table.headsToLock();
-        if (held.holdsAll(heads)) {
-            return held.all();
+        if (!held.holdsAll(heads)) {
+            held.locked(ChainHeads.lock(transaction.current(), heads));
         }
-        String sql = "SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ("
-                + "?, ".repeat(heads.size() - 1) + "?) ORDER BY chain_name FOR UPDATE";
-        Map<String, ChainLink> locked = new HashMap<>();
-        try (PreparedStatement select = transaction.current().prepareStatement(sql)) {
-            for (int i = 0; i < heads.size(); i++) {
-                select.setString(i + 1, heads.get(i));
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    locked.put(result.getString(1), new ChainLink(result.getLong(2), null, result.getString(3)));
-                }
-            }
-        }
-        if (!locked.keySet().containsAll(heads)) {
-            throw new SQLException("audit_chain lacks the head of " + heads + "; the migrations create it");
-        }
-        held.locked(locked);
-        return locked;
+        return held.all();
     }
 }

@@ -36,7 +36,7 @@ public final class ChainWalk {
     }
 
     public static ChainState walk(Connection connection, ChainedTable table) throws SQLException {
-        ChainLink head = UnlinkedRows.head(connection, table);
+        ChainLink head = ChainHeads.read(connection, table);
         ChainWalk walk = new ChainWalk(table);
         try (PreparedStatement select = connection.prepareStatement("SELECT id, chain_seq, prev_hash, row_hash, "
                 + table.columnList() + " FROM " + table.tableName() + " ORDER BY chain_seq")) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,10 @@ public enum ChainedTable {
      */
     enum Lock { BUSINESS, OWN }
 
+    /** The heads of the chains written in business transactions, in lock order (built once). */
+    private static final List<String> BUSINESS_HEADS = Arrays.stream(values())
+            .filter(table -> table.lock == Lock.BUSINESS).map(ChainedTable::tableName).sorted().toList();
+
     private final String tableName;
     private final Lock lock;
     private final List<Column> columns;
@@ -64,17 +69,7 @@ public enum ChainedTable {
 
     /** The heads to lock before linking a row of this table, in the one order every writer uses. */
     List<String> headsToLock() {
-        if (lock == Lock.OWN) {
-            return List.of(tableName);
-        }
-        List<String> heads = new ArrayList<>();
-        for (ChainedTable table : values()) {
-            if (table.lock == Lock.BUSINESS) {
-                heads.add(table.tableName);
-            }
-        }
-        heads.sort(null);
-        return heads;
+        return lock == Lock.OWN ? List.of(tableName) : BUSINESS_HEADS;
     }
 
     /** The covered columns, comma-separated, for a SELECT. */

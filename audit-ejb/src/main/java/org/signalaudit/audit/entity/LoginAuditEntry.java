@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -55,14 +56,8 @@ public class LoginAuditEntry implements ChainedRow {
     @Column(name = "request_id", updatable = false, length = 64)
     private String requestId;
 
-    @Column(name = "chain_seq", nullable = false, updatable = false)
-    private long chainSeq;
-
-    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
-    private String prevHash;
-
-    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
-    private String rowHash;
+    @Embedded
+    private ChainPosition chain;
 
     protected LoginAuditEntry() {
         // for JPA
@@ -96,8 +91,6 @@ public class LoginAuditEntry implements ChainedRow {
 
     @Override
     public void link(ChainLink link) {
-        this.chainSeq = link.seq();
-        this.prevHash = link.prevHash();
-        this.rowHash = link.rowHash();
+        this.chain = new ChainPosition(link);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -91,14 +92,8 @@ public class RequestAuditEntry implements ChainedRow {
     @Column(nullable = false, updatable = false, length = 16)
     private Origin origin;
 
-    @Column(name = "chain_seq", nullable = false, updatable = false)
-    private long chainSeq;
-
-    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
-    private String prevHash;
-
-    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
-    private String rowHash;
+    @Embedded
+    private ChainPosition chain;
 
     protected RequestAuditEntry() {
         // for JPA
@@ -147,8 +142,6 @@ public class RequestAuditEntry implements ChainedRow {
 
     @Override
     public void link(ChainLink link) {
-        this.chainSeq = link.seq();
-        this.prevHash = link.prevHash();
-        this.rowHash = link.rowHash();
+        this.chain = new ChainPosition(link);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,14 +73,8 @@ public class StateAuditEntry implements ChainedRow {
     @Column(name = "request_id", updatable = false, length = 64)
     private String requestId;
 
-    @Column(name = "chain_seq", nullable = false, updatable = false)
-    private long chainSeq;
-
-    @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
-    private String prevHash;
-
-    @Column(name = "row_hash", nullable = false, updatable = false, length = 64)
-    private String rowHash;
+    @Embedded
+    private ChainPosition chain;
 
     protected StateAuditEntry() {
         // for JPA
@@ -116,8 +111,6 @@ public class StateAuditEntry implements ChainedRow {
 
     @Override
     public void link(ChainLink link) {
-        this.chainSeq = link.seq();
-        this.prevHash = link.prevHash();
-        this.rowHash = link.rowHash();
+        this.chain = new ChainPosition(link);
     }
 }
