@@ -6,4 +6,9 @@ public class StaleVersionException extends AccountException {
     public StaleVersionException(String username, long expected, long actual) {
         super("User '" + username + "' is at version " + actual + ", not " + expected);
     }
+
+    /** The version was current when read, and another change overtook it before the write. */
+    public StaleVersionException(String username, long expected) {
+        super("User '" + username + "' is no longer at version " + expected + ": it was changed concurrently");
+    }
 }

@@ -48,6 +48,12 @@ public final class Benchmark {
         for (int clients : CLIENTS) {
             report.add("transitions/s, pgbench, same SQL", clients + " clients", pgbench.run(clients, perLevel), "tps");
         }
+        for (boolean audited : new boolean[] {true, false}) {
+            var latencies = pgbench.latencies(audited, perLevel);
+            String metric = "transition latency, pgbench, auditing " + (audited ? "on" : "off");
+            report.add(metric, "median", latencies.percentile(50), "ms");
+            report.add(metric, "p99", latencies.percentile(99), "ms");
+        }
         try (var server = MicroServer.start(db, false)) {
             report.add("start-up", "restart, schema up to date", server.startupMillis(), "ms");
             // The same load as the audited server had before its latency run, so both JVMs are

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -17,31 +19,42 @@ final class Pgbench {
     /**
      * One audited transition, statement for statement as the application issues it: the identity
      * store's read of the caller, the boundary's read of the user; then, in one transaction, the
-     * lock of the state and entity chain heads and the state head's move (the state receiver), the
-     * optimistic-locked update and the state audit insert (the flush), the heads' lock again, the
-     * entity head's move and the entity audit insert (the entity writer); then the request trail in
-     * a transaction of its own, with the request head's lock and move. The row hashes are SHA-256 of
-     * a random text, as costly for the database as the application's (computed in Java). (The
-     * application takes audit ids from a preallocated block; here each insert calls nextval, a
-     * little more work for pgbench, not less.)
+     * optimistic-locked update (the flush), and at the end of the flush the lock of the state and
+     * entity chain heads, their moves (one batch in the application, one statement here) and the
+     * state and entity audit inserts; then the request trail in a transaction of its own, with the
+     * request head's lock and move. The row hashes are SHA-256 of a random text, as costly for the
+     * database as the application's (computed in Java). Since run 5 the application takes the
+     * heads at the end of its flush, and this script after the update, as it does.
      */
     static final String SCRIPT = """
             \\set uid :client_id + 1
             SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
             BEGIN;
             SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
-            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
-            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'user_state_audit';
             UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
-            INSERT INTO user_state_audit (id, username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id, chain_seq, prev_hash, row_hash) SELECT nextval('user_state_audit_seq'), 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'user_state_audit';
             SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
-            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'entity_audit';
+            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name IN ('entity_audit', 'user_state_audit');
+            INSERT INTO user_state_audit (username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id, chain_seq, prev_hash, row_hash) SELECT 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'user_state_audit';
             INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id, chain_seq, prev_hash, row_hash) SELECT 'UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'entity_audit';
             COMMIT;
             BEGIN;
             SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('request_audit') ORDER BY chain_name FOR UPDATE;
             UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'request_audit';
             INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, origin, chain_seq, prev_hash, row_hash) SELECT nextval('request_audit_seq'), md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', 'HTTP_API', last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'request_audit';
+            COMMIT;
+            """;
+
+    /**
+     * The same transition with the receivers switched off, as the benchmark's second server runs
+     * it: the identity store's read of the caller, the boundary's read of the user, the update and
+     * its commit; no audit row, no chain, no trail.
+     */
+    static final String UNAUDITED = """
+            \\set uid :client_id + 1
+            SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
+            BEGIN;
+            SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
+            UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
             COMMIT;
             """;
 
@@ -57,24 +70,52 @@ final class Pgbench {
     }
 
     double run(int clients, Duration duration) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("bench-transition-", ".sql");
-        Files.writeString(script, SCRIPT);
-        var command = new ProcessBuilder("pgbench", "-n", "-h", db.host, "-p", Integer.toString(db.port), "-U", db.user,
-                "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
-                "-T", Long.toString(duration.toSeconds()), "-f", script.toString(), db.name)
-                .redirectErrorStream(true);
-        if (!db.password.isEmpty()) {
-            command.environment().put("PGPASSWORD", db.password);
-        }
-        Process pgbench = command.start();
-        String output = new String(pgbench.getInputStream().readAllBytes());
-        if (pgbench.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
-        }
+        String output = pgbench(SCRIPT, clients, duration);
         var tps = TPS.matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("No tps in pgbench's output:\n" + output);
         }
         return Double.parseDouble(tps.group(1));
+    }
+
+    /**
+     * One client's latencies of the transition's SQL, audited ({@link #SCRIPT}) or not
+     * ({@link #UNAUDITED}): what the audit's statements and its second commit cost the database
+     * alone, the floor under the HTTP on/off ratio.
+     */
+    Latencies latencies(boolean audited, Duration duration) throws IOException, InterruptedException {
+        Path logs = Files.createTempDirectory("bench-pgbench-log-");
+        pgbench(audited ? SCRIPT : UNAUDITED, 1, duration, "-l", "--log-prefix=" + logs.resolve("tx"));
+        List<Long> nanos = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                // Per transaction: client, transaction number, latency in microseconds, ...
+                for (String line : Files.readAllLines(log)) {
+                    nanos.add(Long.parseLong(line.split(" ")[2]) * 1_000);
+                }
+            }
+        }
+        return new Latencies(nanos.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private String pgbench(String script, int clients, Duration duration, String... options)
+            throws IOException, InterruptedException {
+        Path file = Files.createTempFile("bench-transition-", ".sql");
+        Files.writeString(file, script);
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", db.host, "-p", Integer.toString(db.port),
+                "-U", db.user, "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
+                "-T", Long.toString(duration.toSeconds()), "-f", file.toString()));
+        command.addAll(List.of(options));
+        command.add(db.name);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!db.password.isEmpty()) {
+            builder.environment().put("PGPASSWORD", db.password);
+        }
+        Process pgbench = builder.start();
+        String output = new String(pgbench.getInputStream().readAllBytes());
+        if (pgbench.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        return output;
     }
 }

@@ -69,6 +69,12 @@ final class Report {
         double on = value("transition latency, auditing on", "median");
         double off = value("transition latency, auditing off", "median");
         md.append(String.format(Locale.ROOT, "| median latency, on / off | %.2f | <= 1.15 |%n", on / off));
+        double pgOn = value("transition latency, pgbench, auditing on", "median");
+        double pgOff = value("transition latency, pgbench, auditing off", "median");
+        md.append(String.format(Locale.ROOT, "| median latency, on / off, pgbench (the database's share) | %.2f | |%n",
+                pgOn / pgOff));
+        md.append(String.format(Locale.ROOT, "| median latency, on - off: HTTP / pgbench | %.1f / %.1f ms | |%n",
+                on - off, pgOn - pgOff));
         return md.toString();
     }
 

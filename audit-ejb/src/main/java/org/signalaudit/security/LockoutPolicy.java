@@ -15,7 +15,6 @@ import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.control.StateTransitions;
 import org.signalaudit.account.entity.UserAccount;
-import org.signalaudit.audit.chain.AuditedWrite;
 import org.signalaudit.signal.Initiators;
 import org.signalaudit.signal.SignInFailure;
 import org.signalaudit.signal.UserLoginFailed;
@@ -43,7 +42,6 @@ public class LockoutPolicy {
     StateTransitions transitions;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @AuditedWrite
     public void failed(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) UserLoginFailed signal) {
         if (signal.reason() != SignInFailure.BAD_PASSWORD) {
             return;
@@ -60,7 +58,6 @@ public class LockoutPolicy {
 
     /** A successful sign-in ends the run of failures. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @AuditedWrite
     public void succeeded(String username) {
         UserAccount user = lockedRow(username);
         if (user != null) {

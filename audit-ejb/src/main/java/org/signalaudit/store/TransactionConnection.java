@@ -2,10 +2,11 @@ package org.signalaudit.store;
 
 import java.sql.Connection;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 /**
  * The JDBC connection on which EclipseLink writes the current JTA transaction, for the audit code
@@ -19,14 +20,19 @@ import jakarta.transaction.Transactional;
  * committed on their own and its locks waited on the transaction's own locks, forever. EclipseLink's
  * connection is the transaction's by construction: asked for it, EclipseLink starts writing the
  * transaction on it if it had not yet, and flushes on it later.
+ *
+ * <p>Why an EJB: the audit rows are written at the end of a flush, and the commit's own flush may
+ * run where no component invocation is active (a {@code @Startup} singleton's transaction commits
+ * after its {@code @PostConstruct} has returned). A CDI bean first created there got no
+ * EntityManager injected; an EJB's call always runs in its own component context.
  */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class TransactionConnection {
 
     @PersistenceContext
     EntityManager em;
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public Connection current() {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {

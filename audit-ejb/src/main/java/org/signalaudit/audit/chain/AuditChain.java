@@ -2,14 +2,15 @@ package org.signalaudit.audit.chain;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.signalaudit.audit.control.AuditSwitch;
 import org.signalaudit.store.TransactionConnection;
 
 /**
@@ -28,27 +29,7 @@ public class AuditChain {
     @Inject
     HeldHeads held;
 
-    /** Switched off, the benchmark's comparison run writes no audit row and takes no lock. */
-    @Inject
-    AuditSwitch auditSwitch;
-
-    /**
-     * Locks the heads of the state and entity chains until the transaction ends, as the first lock
-     * of an {@link AuditedWrite} transaction; linking rows later finds them held.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockBusinessHeads() {
-        if (!auditSwitch.on()) {
-            return;
-        }
-        try {
-            lockHeads(ChainedTable.STATE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The audit chain heads could not be locked", e);
-        }
-    }
-
-    /** Links one entity row; it must be persisted in the same transaction. */
+    /** Links one row; it must be persisted in the same transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void link(ChainedRow row) {
         ChainLink link = link(row.chainedTable(), List.of(row.chainedValues())).get(0);
@@ -58,28 +39,46 @@ public class AuditChain {
     /** Links rows of one table, in the order given; they must be inserted in the same transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ChainLink> link(ChainedTable table, List<List<Object>> rows) {
+        return link(Map.of(table, rows)).get(table);
+    }
+
+    /**
+     * Links rows of several tables, each table's in the order given, with one lock of their heads
+     * (none if this transaction holds them already) and one batch of head moves: the statements
+     * the transition's section holds the heads for (docs/PERFORMANCE.md). The rows must be
+     * inserted in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<ChainedTable, List<ChainLink>> link(Map<ChainedTable, List<List<Object>>> rowsByTable) {
         try {
-            ChainLink head = lockHeads(table).get(table.tableName());
-            List<ChainLink> links = new ArrayList<>(rows.size());
-            for (List<Object> values : rows) {
-                head = head.next(table, values);
-                links.add(head);
-            }
-            ChainHeads.move(transaction.current(), table, head);
-            held.moved(table.tableName(), head);
+            Map<String, ChainLink> heads = lockHeads(rowsByTable.keySet());
+            Map<ChainedTable, List<ChainLink>> links = new EnumMap<>(ChainedTable.class);
+            Map<ChainedTable, ChainLink> moved = new EnumMap<>(ChainedTable.class);
+            rowsByTable.forEach((table, rows) -> {
+                ChainLink head = heads.get(table.tableName());
+                List<ChainLink> tableLinks = new ArrayList<>(rows.size());
+                for (List<Object> values : rows) {
+                    head = head.next(table, values);
+                    tableLinks.add(head);
+                }
+                links.put(table, tableLinks);
+                moved.put(table, head);
+            });
+            ChainHeads.move(transaction.current(), moved);
+            moved.forEach((table, head) -> held.moved(table.tableName(), head));
             return links;
         } catch (SQLException e) {
-            throw new IllegalStateException("The " + table.tableName() + " chain could not be extended; "
+            throw new IllegalStateException("The " + rowsByTable.keySet() + " chains could not be extended; "
                     + "the change is rolled back", e);
         }
     }
 
     /**
-     * Locks every head the table's writers lock, in their one order, and returns them by table;
+     * Locks every head the tables' writers lock, in their one order, and returns them by table;
      * heads this transaction already holds are known without asking.
      */
-    private Map<String, ChainLink> lockHeads(ChainedTable table) throws SQLException {
-        List<String> heads = table.headsToLock();
+    private Map<String, ChainLink> lockHeads(Set<ChainedTable> tables) throws SQLException {
+        List<String> heads = ChainedTable.headsToLock(tables);
         if (!held.holdsAll(heads)) {
             held.locked(ChainHeads.lock(transaction.current(), heads));
         }

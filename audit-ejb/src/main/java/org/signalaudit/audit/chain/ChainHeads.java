@@ -51,13 +51,17 @@ final class ChainHeads {
         return locked;
     }
 
-    static void move(Connection connection, ChainedTable table, ChainLink head) throws SQLException {
+    /** Moves the heads, one batch: a single round trip. */
+    static void move(Connection connection, Map<ChainedTable, ChainLink> heads) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE chain_name = ?")) {
-            update.setLong(1, head.seq());
-            update.setString(2, head.rowHash());
-            update.setString(3, table.tableName());
-            update.executeUpdate();
+            for (Map.Entry<ChainedTable, ChainLink> head : heads.entrySet()) {
+                update.setLong(1, head.getValue().seq());
+                update.setString(2, head.getValue().rowHash());
+                update.setString(3, head.getKey().tableName());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 }

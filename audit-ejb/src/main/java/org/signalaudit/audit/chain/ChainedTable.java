@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The audit tables that carry a hash chain, and the columns the hash covers, in the order the
@@ -67,9 +69,10 @@ public enum ChainedTable {
         return columns;
     }
 
-    /** The heads to lock before linking a row of this table, in the one order every writer uses. */
-    List<String> headsToLock() {
-        return lock == Lock.OWN ? List.of(tableName) : BUSINESS_HEADS;
+    /** The heads to lock before linking rows of these tables, in the one order every writer uses. */
+    static List<String> headsToLock(Set<ChainedTable> tables) {
+        return tables.stream().flatMap(table -> table.lock == Lock.OWN ? Stream.of(table.tableName) : BUSINESS_HEADS.stream())
+                .distinct().sorted().toList();
     }
 
     /** The covered columns, comma-separated, for a SELECT. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Links the rows written before the tables had chains, oldest id first, once, during the schema
@@ -43,7 +44,7 @@ public final class UnlinkedRows {
             }
             link.executeBatch();
         }
-        ChainHeads.move(connection, table, head);
+        ChainHeads.move(connection, Map.of(table, head));
         return head.seq() - before;
     }
 }

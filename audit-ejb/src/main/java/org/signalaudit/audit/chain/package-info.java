@@ -10,10 +10,11 @@
  * concurrent writers queue on the head and can neither fork the chain nor leave a gap; a rollback
  * takes the rows and the head back together ({@link org.signalaudit.audit.chain.AuditChain}).
  *
- * <p>The state and entity chains are written in the business transactions: those take both heads,
- * in one order, before anything else ({@link org.signalaudit.audit.chain.AuditedWrite}), so no
- * two of them wait on each other in a cycle. The request and login chains are written in
- * transactions of their own and lock only their head. The cost is that audited business writes
- * commit one after another: see docs/INTEGRITY.md.
+ * <p>The state and entity chains are written in the business transactions, at the end of the
+ * flush that writes the change: those take both heads, in one order, after every row they lock
+ * ({@link org.signalaudit.audit.control.BusinessAuditWriter}), so no two of them wait on each other
+ * in a cycle, and each holds the heads only for its audit statements and its commit. The request
+ * and login chains are written in transactions of their own and lock only their head. Audited
+ * business writes still commit one after another: see docs/INTEGRITY.md.
  */
 package org.signalaudit.audit.chain;

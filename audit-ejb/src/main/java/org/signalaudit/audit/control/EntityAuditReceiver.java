@@ -10,24 +10,22 @@ import jakarta.transaction.Transactional;
 import org.signalaudit.audit.entity.EntityAuditRow;
 import org.signalaudit.signal.BulkChanged;
 import org.signalaudit.signal.ChangePhase;
-import org.signalaudit.signal.ChangesWritten;
 import org.signalaudit.signal.EntityChanged;
 
 /**
- * The receiver that writes {@code entity_audit}: synchronous and inside the transaction of the
- * change. It collects one row per POST {@link EntityChanged} (those arrive during the JPA
- * callbacks, where the EntityManager may not be used) and writes them at {@link ChangesWritten},
- * when the flush is over but the transaction still open. A bulk statement is not a callback: its
- * row is written at once.
+ * The receiver of the entity signals: synchronous and inside the transaction of the change. It
+ * takes one row per POST {@link EntityChanged} (those arrive during the JPA callbacks, where the
+ * EntityManager may not be used); the end of the flush writes them ({@link BusinessAuditWriter}).
+ * A bulk statement is not a callback and no flush follows it: its row is written at once.
  */
 @ApplicationScoped
 public class EntityAuditReceiver {
 
     @Inject
-    PendingEntityAudit pending;
+    PendingAudit pending;
 
     @Inject
-    EntityAuditWriter writer;
+    BusinessAuditWriter writer;
 
     @Inject
     ProvenanceResolver provenance;
@@ -43,15 +41,9 @@ public class EntityAuditReceiver {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void write(@Observes ChangesWritten written) {
-        writer.write(pending.drain());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes BulkChanged bulk) {
-        if (!auditSwitch.on()) {
-            return;
+        if (auditSwitch.on()) {
+            writer.write(List.of(), List.of(EntityAuditRow.of(bulk, provenance.current())));
         }
-        writer.write(List.of(EntityAuditRow.of(bulk, provenance.current())));
     }
 }

@@ -10,19 +10,16 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.signalaudit.audit.chain.AuditChain;
 import org.signalaudit.audit.chain.ChainLink;
-import org.signalaudit.audit.chain.ChainedTable;
 import org.signalaudit.audit.entity.EntityAuditRow;
 import org.signalaudit.store.TransactionConnection;
 
 /**
  * Inserts {@code entity_audit} rows with JDBC on the transaction's own connection
  * ({@link TransactionConnection}). It runs at the end of a flush, inside EclipseLink's commit of the
- * unit of work, where the EntityManager must not run queries; on the connection the flush used, the
- * rows commit or roll back with the change. A failed insert throws, which fails the
- * flush and rolls the change back (DESIGN.md, rule 1). The rows are linked into the entity chain
- * first, in the order they are inserted.
+ * unit of work, where the EntityManager must not run queries ({@link BusinessAuditWriter}); on the
+ * connection the flush used, the rows commit or roll back with the change. A failed insert throws,
+ * which fails the flush and rolls the change back (DESIGN.md, rule 1).
  */
 @ApplicationScoped
 public class EntityAuditWriter {
@@ -34,16 +31,13 @@ public class EntityAuditWriter {
     @Inject
     TransactionConnection transaction;
 
-    @Inject
-    AuditChain chain;
-
     private volatile String insertSql;
 
-    public void write(List<EntityAuditRow> rows) {
+    /** Inserts the rows, each at the chain position given for it. */
+    public void insert(List<EntityAuditRow> rows, List<ChainLink> links) {
         if (rows.isEmpty()) {
             return;
         }
-        List<ChainLink> links = chain.link(ChainedTable.ENTITY, rows.stream().map(EntityAuditRow::chainedValues).toList());
         Connection connection = transaction.current();
         try (PreparedStatement insert = connection.prepareStatement(insertFor(connection))) {
             for (int i = 0; i < rows.size(); i++) {

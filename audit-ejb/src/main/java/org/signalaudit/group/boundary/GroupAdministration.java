@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -15,7 +16,6 @@ import org.signalaudit.account.Page;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.entity.UserAccount;
-import org.signalaudit.audit.chain.AuditedWrite;
 import org.signalaudit.group.ChangeGroup;
 import org.signalaudit.group.CreateGroup;
 import org.signalaudit.group.GroupNameTakenException;
@@ -44,7 +44,6 @@ public class GroupAdministration implements Groups {
     Accounts accounts;
 
     @Override
-    @AuditedWrite
     public GroupView create(CreateGroup command) {
         if (byName(command.name()).isPresent()) {
             throw new GroupNameTakenException(command.name());
@@ -77,7 +76,6 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
-    @AuditedWrite
     public GroupView change(String name, ChangeGroup command) {
         Group group = existing(name);
         group.describe(command.description());
@@ -86,9 +84,12 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
-    @AuditedWrite
     public void delete(String name) {
         Group group = existing(name);
+        // Two flushes (the members' removal is audited before the deletion), and the first takes the
+        // chain heads: so the group's row is locked now, before them, as every business transaction
+        // locks its rows (docs/INTEGRITY.md, "Concurrency").
+        em.lock(group, LockModeType.PESSIMISTIC_WRITE);
         group.removeAll();
         flush(name);
         em.remove(group);
@@ -96,7 +97,6 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
-    @AuditedWrite
     public GroupView addMember(String name, String username) {
         Group group = existing(name);
         group.add(accounts.existing(username));
@@ -105,7 +105,6 @@ public class GroupAdministration implements Groups {
     }
 
     @Override
-    @AuditedWrite
     public GroupView removeMember(String name, String username) {
         Group group = existing(name);
         UserAccount user = accounts.existing(username);
