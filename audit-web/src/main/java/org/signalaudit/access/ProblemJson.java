@@ -1,6 +1,6 @@
 package org.signalaudit.access;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The problem+json body of answers the authentication mechanism writes itself, before JAX-RS and
@@ -8,11 +8,14 @@ import jakarta.json.Json;
  */
 final class ProblemJson {
 
+    /** Looked up once, not per call as {@code Json.create...} does (docs/PERFORMANCE.md, run 5). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ProblemJson() {
     }
 
     static String of(int status, String title, String detail, String instance, String requestId) {
-        var body = Json.createObjectBuilder()
+        var body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 
 import org.signalaudit.account.InvalidRequestException;
 
@@ -38,13 +38,16 @@ final class JsonShape {
     /** Far deeper than any command (they are flat), far below the parser's own limit. */
     static final int MAX_DEPTH = 32;
 
+    /** Looked up once, not per call as {@code Json.create...} does (docs/PERFORMANCE.md, run 5). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonShape() {
     }
 
     /** @throws InvalidRequestException naming what is wrong */
     static void check(String json, Class<?> type) {
         Map<String, Class<?>> fields = fieldsOf(type);
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(json))) {
             walk(parser, fields);
         } catch (JsonParsingException e) {
             throw new InvalidRequestException("The request body is not valid JSON" + where(e.getLocation()));

@@ -5,12 +5,12 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * One text for all JSON documents that mean the same: keys sorted, no whitespace, numbers in plain
@@ -20,11 +20,14 @@ import jakarta.json.JsonValue;
  */
 final class CanonicalJson {
 
+    /** Looked up once, not per call as {@code Json.create...} does (docs/PERFORMANCE.md, run 5). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private CanonicalJson() {
     }
 
     static String of(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             StringBuilder out = new StringBuilder(json.length());
             write(reader.readValue(), out);
             return out.toString();

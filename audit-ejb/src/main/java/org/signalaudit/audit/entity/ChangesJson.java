@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import org.signalaudit.signal.BulkChanged;
 import org.signalaudit.signal.FieldChange;
@@ -21,20 +21,23 @@ import org.signalaudit.signal.FieldChange;
  */
 public final class ChangesJson {
 
+    /** Looked up once, not per call as {@code Json.create...} does (docs/PERFORMANCE.md, run 5). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ChangesJson() {
     }
 
     public static String of(Map<String, FieldChange> changes) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         changes.forEach((attribute, change) -> json.add(attribute, of(change)));
         return json.build().toString();
     }
 
     public static String of(BulkChanged bulk) {
-        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        JsonObjectBuilder parameters = JSON.createObjectBuilder();
         bulk.parameters().forEach((name, value) -> add(parameters, name, value));
-        return Json.createObjectBuilder()
-                .add("bulk", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("bulk", JSON.createObjectBuilder()
                         .add("statement", bulk.statement())
                         .add("parameters", parameters)
                         .add("rowsAffected", bulk.rowsAffected()))
@@ -42,13 +45,13 @@ public final class ChangesJson {
     }
 
     public static JsonObject parse(String changes) {
-        try (var reader = Json.createReader(new StringReader(changes))) {
+        try (var reader = JSON.createReader(new StringReader(changes))) {
             return reader.readObject();
         }
     }
 
     private static JsonObjectBuilder of(FieldChange change) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (change instanceof FieldChange.Members members) {
             return json.add("added", array(members.added())).add("removed", array(members.removed()));
         }
@@ -59,7 +62,7 @@ public final class ChangesJson {
     }
 
     private static JsonArrayBuilder array(List<String> keys) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         keys.forEach(array::add);
         return array;
     }

@@ -20,13 +20,14 @@ public class EntitySignals implements SessionCustomizer {
     @Override
     public void customize(Session session) {
         Map<Class<?>, AuditedType> audited = new HashMap<>();
+        DispatcherLookup dispatcher = new DispatcherLookup();
         for (ClassDescriptor descriptor : session.getDescriptors().values()) {
             AuditedType.of(descriptor).ifPresent(type -> {
-                descriptor.getEventManager().addListener(new LifecycleSignals(type));
+                descriptor.getEventManager().addListener(new LifecycleSignals(type, dispatcher));
                 audited.put(descriptor.getJavaClass(), type);
             });
         }
-        session.getEventManager().addListener(new SessionSignals(audited));
+        session.getEventManager().addListener(new SessionSignals(audited, dispatcher));
         LOG.info(() -> "Model signals for the audited entities " + audited.values().stream().map(AuditedType::name).sorted().toList());
     }
 }

@@ -2,8 +2,6 @@ package org.signalaudit.signal.control;
 
 import java.util.Map;
 
-import jakarta.enterprise.inject.spi.CDI;
-
 import org.eclipse.persistence.descriptors.DescriptorEvent;
 import org.eclipse.persistence.descriptors.DescriptorEventAdapter;
 import org.eclipse.persistence.queries.WriteObjectQuery;
@@ -28,9 +26,11 @@ import org.signalaudit.signal.FieldChange;
 final class LifecycleSignals extends DescriptorEventAdapter {
 
     private final AuditedType type;
+    private final DispatcherLookup dispatchers;
 
-    LifecycleSignals(AuditedType type) {
+    LifecycleSignals(AuditedType type, DispatcherLookup dispatchers) {
         this.type = type;
+        this.dispatchers = dispatchers;
     }
 
     @Override
@@ -79,7 +79,7 @@ final class LifecycleSignals extends DescriptorEventAdapter {
 
     private void loaded(DescriptorEvent event) {
         if (event.getSession().isUnitOfWork()) {
-            dispatcher().fire(new EntityLoaded(type.name(), type.keyOf(event.getSource(), event.getSession())));
+            dispatchers.get().fire(new EntityLoaded(type.name(), type.keyOf(event.getSource(), event.getSession())));
         }
     }
 
@@ -88,7 +88,7 @@ final class LifecycleSignals extends DescriptorEventAdapter {
             return;
         }
         Session session = event.getSession();
-        SignalDispatcher dispatcher = dispatcher();
+        SignalDispatcher dispatcher = dispatchers.get();
         String initiator = dispatcher.initiator();
         String requestId = dispatcher.requestId();
         String id = type.keyOf(event.getSource(), session);
@@ -108,7 +108,4 @@ final class LifecycleSignals extends DescriptorEventAdapter {
         });
     }
 
-    private static SignalDispatcher dispatcher() {
-        return CDI.current().select(SignalDispatcher.class).get();
-    }
 }

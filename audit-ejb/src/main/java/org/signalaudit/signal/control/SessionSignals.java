@@ -2,8 +2,6 @@ package org.signalaudit.signal.control;
 
 import java.util.Map;
 
-import jakarta.enterprise.inject.spi.CDI;
-
 import org.eclipse.persistence.internal.databaseaccess.DatasourceCall;
 import org.eclipse.persistence.internal.sessions.AbstractRecord;
 import org.eclipse.persistence.queries.DatabaseQuery;
@@ -30,21 +28,23 @@ final class SessionSignals extends SessionEventAdapter {
     private static final ThreadLocal<AbstractRecord> BULK_PARAMETERS = new ThreadLocal<>();
 
     private final Map<Class<?>, AuditedType> audited;
+    private final DispatcherLookup dispatchers;
 
-    SessionSignals(Map<Class<?>, AuditedType> audited) {
+    SessionSignals(Map<Class<?>, AuditedType> audited, DispatcherLookup dispatchers) {
         this.audited = Map.copyOf(audited);
+        this.dispatchers = dispatchers;
     }
 
     @Override
     public void prepareUnitOfWork(SessionEvent event) {
-        dispatcher().fire(new ChangesWritten());
+        dispatchers.get().fire(new ChangesWritten());
     }
 
     @Override
     public void postCommitUnitOfWork(SessionEvent event) {
         var committed = AfterCommit.take(event.getSession());
         if (!committed.isEmpty()) {
-            SignalDispatcher dispatcher = dispatcher();
+            SignalDispatcher dispatcher = dispatchers.get();
             committed.forEach(dispatcher::fireAsync);
         }
     }
@@ -79,7 +79,7 @@ final class SessionSignals extends SessionEventAdapter {
         BULK_PARAMETERS.remove();
         // A deferred statement has not run yet (null result); JPA's executeUpdate never defers.
         if (event.getResult() instanceof Integer rows) {
-            SignalDispatcher dispatcher = dispatcher();
+            SignalDispatcher dispatcher = dispatchers.get();
             dispatcher.fire(BulkStatements.describe((ModifyAllQuery) event.getQuery(), type, parameters, rows,
                     dispatcher.initiator(), dispatcher.requestId()));
         }
@@ -90,7 +90,4 @@ final class SessionSignals extends SessionEventAdapter {
                 ? audited.get(bulk.getReferenceClass()) : null;
     }
 
-    private static SignalDispatcher dispatcher() {
-        return CDI.current().select(SignalDispatcher.class).get();
-    }
 }
