@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
  */
 final class Pgbench {
 
+    /** What every transition does before its audit: the two reads and the update, its transaction open. */
+    private static final String TRANSITION = """
+            \\set uid :client_id + 1
+            SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
+            BEGIN;
+            SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
+            UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
+            """;
+
     /**
      * One audited transition, statement for statement as the application issues it: the identity
      * store's read of the caller, the boundary's read of the user; then, in one transaction, the
@@ -26,12 +35,7 @@ final class Pgbench {
      * database as the application's (computed in Java). Since run 5 the application takes the
      * heads at the end of its flush, and this script after the update, as it does.
      */
-    static final String SCRIPT = """
-            \\set uid :client_id + 1
-            SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
-            BEGIN;
-            SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
-            UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
+    static final String SCRIPT = TRANSITION + """
             SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
             UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name IN ('entity_audit', 'user_state_audit');
             INSERT INTO user_state_audit (username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id, chain_seq, prev_hash, row_hash) SELECT 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'user_state_audit';
@@ -49,14 +53,7 @@ final class Pgbench {
      * it: the identity store's read of the caller, the boundary's read of the user, the update and
      * its commit; no audit row, no chain, no trail.
      */
-    static final String UNAUDITED = """
-            \\set uid :client_id + 1
-            SELECT id, username, role, state, version, password_hash, failed_logins FROM user_account WHERE username = 'superadmin';
-            BEGIN;
-            SELECT id, username, role, state, version FROM user_account WHERE username = 'pgbench-' || :uid;
-            UPDATE user_account SET state = CASE state WHEN 'ACTIVE' THEN 'LOCKED' ELSE 'ACTIVE' END, version = version + 1 WHERE username = 'pgbench-' || :uid;
-            COMMIT;
-            """;
+    static final String UNAUDITED = TRANSITION + "COMMIT;\n";
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 

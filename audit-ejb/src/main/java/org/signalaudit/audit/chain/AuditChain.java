@@ -32,14 +32,8 @@ public class AuditChain {
     /** Links one row; it must be persisted in the same transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void link(ChainedRow row) {
-        ChainLink link = link(row.chainedTable(), List.of(row.chainedValues())).get(0);
-        row.link(link);
-    }
-
-    /** Links rows of one table, in the order given; they must be inserted in the same transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<ChainLink> link(ChainedTable table, List<List<Object>> rows) {
-        return link(Map.of(table, rows)).get(table);
+        ChainedTable table = row.chainedTable();
+        row.link(link(Map.of(table, List.of(row.chainedValues()))).get(table).get(0));
     }
 
     /**
