@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.signalaudit.testing.Sent.Failure;
@@ -127,21 +128,19 @@ final class LoadClient implements Runnable {
     /** GET the user for its state and version, then POST an event: mostly legal, mostly with If-Match. */
     private void transition() {
         String username = someone();
-        Answer read = send(Kind.READ_USER, username, Effect.NONE, admin.api().get("api/users/" + username));
-        if (!read.succeeded()) {
+        Seen seen = read(admin, username);
+        if (seen == null) {
             return;
         }
-        String state = read.response.json().getString("state");
-        long version = read.response.json().getJsonNumber("version").longValue();
-        List<String> legal = LEGAL.get(state);
+        List<String> legal = LEGAL.get(seen.state());
         String event = random.nextInt(4) > 0 ? pick(legal) : pick(EVENTS.stream().filter(e -> !legal.contains(e)).toList());
         Api.Call call = admin.api().post("api/users/" + username + "/transitions")
                 .json(Api.json("event", event, "reason", "load " + idPrefix));
         int versions = random.nextInt(20);
         if (versions < 15) {
-            call.ifMatch("\"" + version + "\"");
+            call.ifMatch("\"" + seen.version() + "\"");
         } else if (versions < 18) {
-            call.ifMatch("\"" + (version - 1) + "\"");
+            call.ifMatch("\"" + (seen.version() - 1) + "\"");
         }
         send(Kind.TRANSITION, username, Effect.stateChange(admin.name(), username, event, TARGET.get(event)), call);
     }
@@ -149,18 +148,16 @@ final class LoadClient implements Runnable {
     /** The superadmin moves a user to any state, the one it has included (200, nothing written). */
     private void override() {
         String username = someone();
-        Answer read = send(Kind.READ_USER, username, Effect.NONE, superadmin.api().get("api/users/" + username));
-        if (!read.succeeded()) {
+        Seen seen = read(superadmin, username);
+        if (seen == null) {
             return;
         }
-        String state = read.response.json().getString("state");
-        long version = read.response.json().getJsonNumber("version").longValue();
         String target = pick(STATES);
         boolean stale = random.nextInt(10) == 0;
-        Effect effect = target.equals(state) ? Effect.NONE
+        Effect effect = target.equals(seen.state()) ? Effect.NONE
                 : Effect.stateChange(superadmin.name(), username, "OVERRIDE", target);
         send(Kind.OVERRIDE, username, effect, superadmin.api().put("api/users/" + username + "/state")
-                .ifMatch("\"" + (stale ? version - 1 : version) + "\"")
+                .ifMatch("\"" + (stale ? seen.version() - 1 : seen.version()) + "\"")
                 .json(Api.json("state", target, "reason", "load override " + idPrefix)));
     }
 
@@ -262,6 +259,20 @@ final class LoadClient implements Runnable {
     }
 
     /** What came back: the record kept in the log, and the response if there was one. */
+    /** A user's state and version as one actor read them. */
+    private record Seen(String state, long version) {
+    }
+
+    /** GETs the user as the actor (logged like every request); null if the read failed. */
+    private Seen read(Actor actor, String username) {
+        Answer read = send(Kind.READ_USER, username, Effect.NONE, actor.api().get("api/users/" + username));
+        if (!read.succeeded()) {
+            return null;
+        }
+        JsonObject user = read.response.json();
+        return new Seen(user.getString("state"), user.getJsonNumber("version").longValue());
+    }
+
     private record Answer(Sent sent, Api.Response response) {
 
         boolean succeeded() {

@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 
 import org.signalaudit.account.AcceptInvitation;
-import org.signalaudit.account.ConcurrentChangeException;
 import org.signalaudit.account.InvalidInvitationException;
 import org.signalaudit.account.InvalidRequestException;
 import org.signalaudit.account.InviteUser;
@@ -115,7 +114,7 @@ public class AccountAdministration implements UserAccounts {
             throw new NotPermittedException("Only a SUPERADMIN may change the state of a user with role " + user.role());
         }
         transitions.apply(user, command.event(), callerName(), command.reason());
-        flush(username, expectedVersion);
+        Conflicts.flush(accounts, username, expectedVersion);
         return user.toView();
     }
 
@@ -124,7 +123,7 @@ public class AccountAdministration implements UserAccounts {
     public UserView override(String username, OverrideState command, Long expectedVersion) {
         UserAccount user = current(username, expectedVersion);
         transitions.override(user, command.state(), callerName(), command.reason());
-        flush(username, expectedVersion);
+        Conflicts.flush(accounts, username, expectedVersion);
         return user.toView();
     }
 
@@ -147,21 +146,6 @@ public class AccountAdministration implements UserAccounts {
             throw new StaleVersionException(username, expectedVersion, user.version());
         }
         return user;
-    }
-
-    /**
-     * A change that loses the race for the user's row to another (optimistic lock) is a conflict;
-     * if the caller named the version it acts on (If-Match), that version is what failed.
-     */
-    private void flush(String username, Long expectedVersion) {
-        try {
-            Conflicts.flush(accounts, username);
-        } catch (ConcurrentChangeException e) {
-            if (expectedVersion != null) {
-                throw new StaleVersionException(username, expectedVersion);
-            }
-            throw e;
-        }
     }
 
     private String callerName() {

@@ -1,11 +1,11 @@
 package org.signalaudit.audit.chain;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +26,6 @@ public class AuditChain {
     @Inject
     TransactionConnection transaction;
 
-    @Inject
-    HeldHeads held;
-
     /** Links one row; it must be persisted in the same transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void link(ChainedRow row) {
@@ -38,14 +35,16 @@ public class AuditChain {
 
     /**
      * Links rows of several tables, each table's in the order given, with one lock of their heads
-     * (none if this transaction holds them already) and one batch of head moves: the statements
-     * the transition's section holds the heads for (docs/PERFORMANCE.md). The rows must be
-     * inserted in the same transaction.
+     * and one batch of head moves: the statements a transition holds the heads for
+     * (docs/PERFORMANCE.md). The rows must be inserted in the same transaction. A transaction that
+     * links again (a second flush) locks again: its own lock, answered at once with the heads as it
+     * moved them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<ChainedTable, List<ChainLink>> link(Map<ChainedTable, List<List<Object>>> rowsByTable) {
         try {
-            Map<String, ChainLink> heads = lockHeads(rowsByTable.keySet());
+            Connection connection = transaction.current();
+            Map<String, ChainLink> heads = ChainHeads.lock(connection, ChainedTable.headsToLock(rowsByTable.keySet()));
             Map<ChainedTable, List<ChainLink>> links = new EnumMap<>(ChainedTable.class);
             Map<ChainedTable, ChainLink> moved = new EnumMap<>(ChainedTable.class);
             rowsByTable.forEach((table, rows) -> {
@@ -58,24 +57,11 @@ public class AuditChain {
                 links.put(table, tableLinks);
                 moved.put(table, head);
             });
-            ChainHeads.move(transaction.current(), moved);
-            moved.forEach((table, head) -> held.moved(table.tableName(), head));
+            ChainHeads.move(connection, moved);
             return links;
         } catch (SQLException e) {
             throw new IllegalStateException("The " + rowsByTable.keySet() + " chains could not be extended; "
                     + "the change is rolled back", e);
         }
-    }
-
-    /**
-     * Locks every head the tables' writers lock, in their one order, and returns them by table;
-     * heads this transaction already holds are known without asking.
-     */
-    private Map<String, ChainLink> lockHeads(Set<ChainedTable> tables) throws SQLException {
-        List<String> heads = ChainedTable.headsToLock(tables);
-        if (!held.holdsAll(heads)) {
-            held.locked(ChainHeads.lock(transaction.current(), heads));
-        }
-        return held.all();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
+import org.signalaudit.access.ProblemJson;
 import org.signalaudit.access.RequestOpener;
 import org.signalaudit.signal.RequestContext;
 import org.signalaudit.trail.RequestOutcome;
@@ -72,14 +72,8 @@ public class ErrorPages extends HttpServlet {
         response.setHeader(RequestOpener.REQUEST_ID, requestId);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title(status))
-                .add("status", status)
-                .add("detail", detail(status))
-                .add("instance", uri == null ? "" : uri)
-                .add("requestId", requestId)
-                .build().toString());
+        response.getWriter().write(ProblemJson.of(status, title(status), detail(status), uri == null ? "" : uri,
+                requestId));
     }
 
     private static boolean forApi(HttpServletRequest request, String uri) {
