@@ -1,5 +1,6 @@
 package org.signalaudit.security;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
+import org.signalaudit.account.Role;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.control.PasswordHashing;
@@ -17,7 +19,8 @@ import org.signalaudit.signal.RequestContext;
 import org.signalaudit.signal.SignInFailure;
 
 /**
- * Jakarta Security identity store over {@link UserAccount}: only ACTIVE users authenticate, and a
+ * Jakarta Security identity store over {@link UserAccount}: only ACTIVE users authenticate, an
+ * ADMIN or SUPERADMIN under a sign-in delay not even with the right password, and a
  * caller gets their role and every role below it as groups (USER &lt; ADMIN &lt; SUPERADMIN). It
  * notes why it refused in the request context, for the mechanism's {@code UserLoginFailed}.
  */
@@ -32,6 +35,9 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Inject
     LockoutPolicy lockout;
+
+    @Inject
+    SignInDelays delays;
 
     @Inject
     RequestContext request;
@@ -49,6 +55,9 @@ public class AccountIdentityStore implements IdentityStore {
             return refused(SignInFailure.UNKNOWN_USER);
         }
         UserAccount account = user.get();
+        if (delayed(account)) {
+            return refused(SignInFailure.DELAYED);
+        }
         if (!passwords.verify(password, account.passwordHash())) {
             return refused(SignInFailure.BAD_PASSWORD);
         }
@@ -59,6 +68,16 @@ public class AccountIdentityStore implements IdentityStore {
             lockout.succeeded(account.username());
         }
         return new CredentialValidationResult(account.username(), account.role().impliedRoles());
+    }
+
+    /**
+     * Only an ADMIN or SUPERADMIN with failures since their last sign-in can be under a delay, so
+     * every other sign-in costs no query. The password is not looked at: a guess during the delay
+     * tests nothing.
+     */
+    private boolean delayed(UserAccount account) {
+        return account.role() != Role.USER && account.failedLogins() > 0
+                && delays.delayedUntil(account.username(), request.clientIp(), Instant.now()).isPresent();
     }
 
     /**

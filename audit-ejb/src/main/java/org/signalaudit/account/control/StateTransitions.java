@@ -14,12 +14,17 @@ import org.signalaudit.signal.UserStateChanged;
  * The only code that changes a user's state. Each path (creation, a table transition, the
  * superadmin override) fires the same {@link UserStateChanged} signal synchronously, inside the
  * caller's transaction, so the audit receiver's row commits or rolls back with the change.
+ * Every move first passes {@link LastSuperadmin}: none may leave the system without an ACTIVE
+ * SUPERADMIN.
  */
 @ApplicationScoped
 public class StateTransitions {
 
     @Inject
     Event<UserStateChanged> stateChanged;
+
+    @Inject
+    LastSuperadmin lastSuperadmin;
 
     /** Signals the creation of an account that is already persisted as INVITED. */
     public void created(UserAccount user, String initiator) {
@@ -52,6 +57,7 @@ public class StateTransitions {
 
     private void move(UserAccount user, UserState from, UserState to, StateEvent event, String initiator,
                       String reason) {
+        lastSuperadmin.guard(user, to);
         user.changeState(to);
         stateChanged.fire(new UserStateChanged(user.username(), from, to, event, initiator, reason));
     }

@@ -79,7 +79,7 @@ public class OverrideState implements Serializable {
         } catch (EJBAccessException e) {
             Notices.refused("Only a SUPERADMIN may override a state.");
         } catch (AccountException e) {
-            Notices.refused(e.getMessage());
+            Notices.refused(e);
         }
         return null;
     }

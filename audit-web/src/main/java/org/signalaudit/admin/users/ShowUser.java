@@ -76,7 +76,7 @@ public class ShowUser implements Serializable {
         } catch (EJBAccessException e) {
             Notices.refused("Your role does not allow " + event + ".");
         } catch (AccountException e) {
-            Notices.refused(e.getMessage());
+            Notices.refused(e);
         }
         load();
     }

@@ -15,6 +15,7 @@ import org.signalaudit.account.ConcurrentChangeException;
 import org.signalaudit.account.IllegalTransitionException;
 import org.signalaudit.account.InvalidInvitationException;
 import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.account.LastSuperadminException;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.StaleVersionException;
 import org.signalaudit.account.UnknownUserException;
@@ -29,6 +30,7 @@ public class AccountExceptionMapper implements ExceptionMapper<AccountException>
             UsernameTakenException.class, Status.CONFLICT,
             IllegalTransitionException.class, Status.CONFLICT,
             ConcurrentChangeException.class, Status.CONFLICT,
+            LastSuperadminException.class, Status.CONFLICT,
             StaleVersionException.class, Status.PRECONDITION_FAILED,
             InvalidInvitationException.class, Status.BAD_REQUEST,
             InvalidRequestException.class, Status.BAD_REQUEST,
