@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.StateEvent;
@@ -93,6 +94,9 @@ public class OperatorCommands {
                     + " characters");
         }
         String username = command.username() == null || command.username().isBlank() ? RECOVERED : command.username();
+        if (!username.matches(InviteUser.USERNAME)) {
+            throw new InvalidRequestException(InviteUser.USERNAME_RULE);
+        }
         String initiator = OperatorCommand.INITIATOR;
         transactionInitiator.declare(initiator);
         UserAccount user = accounts.byUsername(username).orElse(null);
