@@ -106,7 +106,7 @@ public class OperatorCommands {
             throw new NotPermittedException("'" + username + "' is a " + user.role() + ", not a SUPERADMIN");
         }
         switch (user.state()) {
-            case INVITED -> enrolment.accept(user, password, initiator);
+            case INVITED -> enrolment.accept(user, password, initiator, command.auditedReason());
             case LOCKED -> recover(user, StateEvent.UNLOCK, password, command);
             case DEACTIVATED -> recover(user, StateEvent.REACTIVATE, password, command);
             case ACTIVE -> user.setPasswordHash(passwords.hash(password));

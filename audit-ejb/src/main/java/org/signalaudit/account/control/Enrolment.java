@@ -50,9 +50,14 @@ public class Enrolment {
 
     /** Sets the password, burns the token and activates the account through the state machine. */
     public void accept(UserAccount user, String password, String initiator) {
+        accept(user, password, initiator, "invitation accepted");
+    }
+
+    /** The same, for an operator who activates on the owner's behalf and says why. */
+    public void accept(UserAccount user, String password, String initiator, String reason) {
         transactionInitiator.declare(initiator);
         user.acceptInvitation(passwords.hash(password));
-        transitions.apply(user, StateEvent.ACTIVATE, initiator, "invitation accepted");
+        transitions.apply(user, StateEvent.ACTIVATE, initiator, reason);
     }
 
     public boolean tokenMatches(UserAccount user, String token) {
