@@ -1,5 +1,6 @@
 package org.signalaudit.account;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ public interface UserDirectory {
 
     /** @throws UnknownUserException when nobody has that name */
     UserProfile profile(String username);
+
+    /** The sign-in delays running now, by account and address. */
+    List<SignInDelayView> signInDelays();
 
     /** Every state, with zero for the states nobody is in. */
     Map<UserState, Long> countByState();

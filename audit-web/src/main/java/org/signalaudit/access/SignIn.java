@@ -72,6 +72,10 @@ public class SignIn {
      * store checks the password first), so the clearer message tells an outsider nothing.
      */
     static String refusal(SignInFailure reason) {
+        if (reason == SignInFailure.DELAYED) {
+            // The owner must know to wait rather than retry; the attacker who caused it knows anyway.
+            return "Too many wrong passwords: sign-in to this account is paused for a while. Try again later.";
+        }
         return reason == SignInFailure.NOT_ACTIVE
                 ? "This account is not active (invited, locked or deactivated): ask an administrator."
                 : "The user name or the password is wrong.";

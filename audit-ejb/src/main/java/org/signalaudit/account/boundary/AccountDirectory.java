@@ -1,5 +1,6 @@
 package org.signalaudit.account.boundary;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,11 +27,13 @@ import org.signalaudit.account.Slice;
 import org.signalaudit.account.UserDirectory;
 import org.signalaudit.account.UserProfile;
 import org.signalaudit.account.UserSearch;
+import org.signalaudit.account.SignInDelayView;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.UserView;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.control.StateMachine;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.security.SignInDelays;
 import org.signalaudit.store.Slices;
 
 /**
@@ -51,6 +54,9 @@ public class AccountDirectory implements UserDirectory {
     @Inject
     Accounts accounts;
 
+    @Inject
+    SignInDelays delays;
+
     @Override
     public Slice<UserView> search(UserSearch search) {
         return Slices.of(em, UserAccount.class, (cb, user) -> filter(cb, user, search),
@@ -67,6 +73,14 @@ public class AccountDirectory implements UserDirectory {
                 : EnumSet.noneOf(StateEvent.class);
         return new UserProfile(user, List.copyOf(user.role().impliedRoles()), account.groupNames(), transitions,
                 superadmin);
+    }
+
+    @Override
+    public List<SignInDelayView> signInDelays() {
+        return delays.inForce(Instant.now()).stream()
+                .map(delay -> new SignInDelayView(delay.username(), delay.everyAddress() ? null : delay.clientIp(),
+                        delay.failures(), delay.delayedUntil()))
+                .toList();
     }
 
     @Override

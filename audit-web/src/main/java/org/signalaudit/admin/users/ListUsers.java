@@ -10,10 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.signalaudit.account.Role;
+import org.signalaudit.account.SignInDelayView;
 import org.signalaudit.account.UserDirectory;
 import org.signalaudit.account.UserState;
 
-/** The users screen: a lazy, sortable, filterable table of every user. */
+/**
+ * The users screen: a lazy, sortable, filterable table of every user, and the administrators under
+ * a sign-in delay.
+ */
 @Named
 @ViewScoped
 public class ListUsers implements Serializable {
@@ -25,9 +29,17 @@ public class ListUsers implements Serializable {
 
     private UserRows rows;
 
+    private List<SignInDelayView> delays;
+
     @PostConstruct
     void init() {
         rows = new UserRows(directory);
+        delays = directory.signInDelays();
+    }
+
+    /** The administrators whose sign-in is delayed now, by address (none: every address). */
+    public List<SignInDelayView> getDelays() {
+        return delays;
     }
 
     public UserRows getRows() {
