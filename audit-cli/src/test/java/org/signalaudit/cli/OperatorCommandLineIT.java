@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalaudit.testing.Accounts;
+import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.AuditDatabase;
 import org.signalaudit.testing.MicroProcess;
@@ -28,7 +31,7 @@ import org.signalaudit.testing.ScratchDatabase;
  * the database of a running server (this build's Payara Micro, a database of the test's own, so
  * that "the last active superadmin" is really the last). One test, in order, because every run of
  * the jar boots the application (tens of seconds on two cores): the last superadmin refused on
- * the API and on the command line, an override by the command line seen by the server at once,
+ * the API, the user screen's button and the command line, an override by the command line seen by the server at once,
  * recover-superadmin after a superuser deactivated the superadmin in SQL, and verify's exit codes.
  */
 class OperatorCommandLineIT {
@@ -67,6 +70,18 @@ class OperatorCommandLineIT {
         var lock = superadmin.post("api/users/superadmin/transitions").json(Api.json("event", "LOCK")).send();
         assertThat(ProblemAssertions.assertProblem(lock, 409).getString("detail"))
                 .contains("at least one active superadmin must remain");
+        var screens = new AdminSession(server.api());
+        assertThat(screens.signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD, Api.newRequestId()).status()).isEqualTo(302);
+        String page = "admin/user.xhtml?name=superadmin";
+        Matcher deactivate = Pattern.compile("<button id=\"([^\"]+)\"[^>]*transition-DEACTIVATE")
+                .matcher(screens.get(page, Api.newRequestId()).body());
+        assertThat(deactivate.find()).as("the user page offers DEACTIVATE").isTrue();
+        String clicked = Api.newRequestId();
+        screens.ajax(screens.formOf(page, "user"), deactivate.group(1), clicked);
+        assertThat(db.awaitRequestRow(clicked)).as("the screen's refusal in the trail")
+                .containsEntry("error_class", "org.signalaudit.account.LastSuperadminException")
+                .hasEntrySatisfying("error_detail", detail -> assertThat((String) detail)
+                        .contains("at least one active superadmin must remain"));
         Run refused = cli("transition", "superadmin", "DEACTIVATE", "--reason", "by mistake");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.output()).contains("at least one active superadmin must remain");

@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,24 +36,7 @@ public class CommandMode {
     Optional<String> command;
 
     @Inject
-    @ConfigProperty(name = "audit.cli.username")
-    Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "audit.cli.argument")
-    Optional<String> argument;
-
-    @Inject
-    @ConfigProperty(name = "audit.cli.reason")
-    Optional<String> reason;
-
-    @Inject
-    @ConfigProperty(name = "audit.cli.os-user", defaultValue = "unknown")
-    String osUser;
-
-    @Inject
-    @ConfigProperty(name = "audit.cli.new-password")
-    Optional<String> newPassword;
+    Config config;
 
     @Inject
     OperatorConsole console;
@@ -62,11 +46,16 @@ public class CommandMode {
         if (command.filter(name -> !name.isBlank()).isEmpty()) {
             return;
         }
-        var operatorCommand = new OperatorCommand(command.get(), username.orElse(null), argument.orElse(null),
-                reason.orElse(null), osUser, newPassword.filter(p -> !p.isEmpty()));
-        LOG.info(() -> "Command mode: " + operatorCommand.line() + " for " + osUser);
+        var operatorCommand = new OperatorCommand(command.get(), value("username"), value("argument"), value("reason"),
+                Optional.ofNullable(value("os-user")).orElse("unknown"), Optional.ofNullable(value("new-password")));
+        LOG.info(() -> "Command mode: " + operatorCommand.line() + " for " + operatorCommand.osUser());
         OperatorConsole.Answer answer = console.run(operatorCommand);
         System.setProperty(OUTPUT, answer.output());
         System.setProperty(EXIT_CODE, Integer.toString(answer.exitCode()));
+    }
+
+    /** {@code audit.cli.<name>}, or null (MicroProfile Config reads an empty value as none). */
+    private String value(String name) {
+        return config.getOptionalValue("audit.cli." + name, String.class).orElse(null);
     }
 }

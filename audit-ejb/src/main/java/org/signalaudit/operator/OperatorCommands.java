@@ -2,6 +2,7 @@ package org.signalaudit.operator;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
@@ -63,11 +64,7 @@ public class OperatorCommands {
         if (event == StateEvent.INVITE || event == StateEvent.OVERRIDE) {
             throw new InvalidRequestException(event + " is not a transition: use override <username> <STATE> --reason ...");
         }
-        UserAccount user = accounts.existing(command.username());
-        transactionInitiator.declare(OperatorCommand.INITIATOR);
-        transitions.apply(user, event, OperatorCommand.INITIATOR, command.auditedReason());
-        Conflicts.flush(accounts, user.username());
-        return user.state();
+        return change(command, user -> transitions.apply(user, event, OperatorCommand.INITIATOR, command.auditedReason()));
     }
 
     public UserState override(OperatorCommand command) {
@@ -75,9 +72,15 @@ public class OperatorCommands {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidRequestException("An override needs --reason");
         }
+        return change(command, user -> transitions.override(user, state, OperatorCommand.INITIATOR,
+                command.auditedReason()));
+    }
+
+    /** One change of the named user, attributed to the command line, written before the answer. */
+    private UserState change(OperatorCommand command, Consumer<UserAccount> change) {
         UserAccount user = accounts.existing(command.username());
         transactionInitiator.declare(OperatorCommand.INITIATOR);
-        transitions.override(user, state, OperatorCommand.INITIATOR, command.auditedReason());
+        change.accept(user);
         Conflicts.flush(accounts, user.username());
         return user.state();
     }

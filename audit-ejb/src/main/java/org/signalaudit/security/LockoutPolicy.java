@@ -21,6 +21,7 @@ import org.signalaudit.account.entity.UserAccount;
 import org.signalaudit.signal.Initiators;
 import org.signalaudit.signal.RequestContext;
 import org.signalaudit.signal.SignInFailure;
+import org.signalaudit.signal.TransactionInitiator;
 import org.signalaudit.signal.UserLoginFailed;
 
 /**
@@ -55,6 +56,9 @@ public class LockoutPolicy {
     @Inject
     RequestContext request;
 
+    @Inject
+    TransactionInitiator transactionInitiator;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) UserLoginFailed signal) {
         if (signal.reason() != SignInFailure.BAD_PASSWORD) {
@@ -66,6 +70,8 @@ public class LockoutPolicy {
         }
         int failures = user.recordFailedLogin();
         if (user.role() != Role.USER) {
+            // The delay's entity_audit rows name the policy, as its LOCK rows do.
+            transactionInitiator.declare(INITIATOR);
             delays.failed(user.username(), request.isOpen() ? request.clientIp() : null, Instant.now());
             return;
         }
@@ -77,6 +83,7 @@ public class LockoutPolicy {
     /** A successful sign-in ends the run of failures, and every sign-in delay of the account. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(String username) {
+        transactionInitiator.declare(username);
         forget(username);
     }
 
