@@ -43,6 +43,7 @@ class OperatorCommandLineIT {
     private static MicroProcess server;
     private static AuditDatabase db;
     private static Path logs;
+    private static int runs;
 
     @BeforeAll
     static void startServer() throws IOException {
@@ -56,6 +57,9 @@ class OperatorCommandLineIT {
     static void stopServer() {
         if (server != null) {
             server.close();
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
@@ -152,7 +156,7 @@ class OperatorCommandLineIT {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("audit.cli.jar")));
         command.addAll(List.of(args));
-        Path log = logs.resolve("cli-" + String.join("-", args).replaceAll("[^A-Za-z0-9-]", "_") + ".log");
+        Path log = logs.resolve("cli-" + (++runs) + "-" + args[0] + ".log");
         var builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().putAll(Map.of(
                 "AUDIT_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource",
@@ -164,11 +168,15 @@ class OperatorCommandLineIT {
             Process process = builder.start();
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
+            long started = System.nanoTime();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(CLI_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("audit-cli " + args[0] + " did not end; see " + log);
             }
+            // What an operator waits for a command (README, "The operator's command line"); not asserted.
+            System.out.printf("audit-cli %s: exit %d after %d s%n", String.join(" ", args), process.exitValue(),
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
             return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +47,14 @@ public class SignInDelays {
 
     @PersistenceContext
     EntityManager em;
+
+    /** An unusable delay stops the deployment with one clear line, not the first wrong password. */
+    void validate(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (initialSeconds < 1 || maxSeconds < initialSeconds) {
+            throw new IllegalStateException("audit.sign-in-delay.initial-seconds must be at least 1 and "
+                    + "audit.sign-in-delay.max-seconds at least as much; they are " + initialSeconds + " and " + maxSeconds);
+        }
+    }
 
     /** The instant before which the account refuses a sign-in from {@code clientIp}, if any. */
     public Optional<Instant> delayedUntil(String username, String clientIp, Instant now) {

@@ -1,6 +1,7 @@
 package org.signalaudit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -24,6 +25,15 @@ class SignInDelaysTest {
         assertThat(delays.delay(14, 5)).isEqualTo(Duration.ofSeconds(300));
         assertThat(delays.delay(50, 5)).isEqualTo(Duration.ofSeconds(300));
         assertThat(delays.delay(Integer.MAX_VALUE, 5)).isEqualTo(Duration.ofSeconds(300));
+    }
+
+    @Test
+    void anUnusableConfigurationIsRefusedAtStartUp() {
+        configured(1, 1).validate(new Object());
+        assertThatThrownBy(() -> configured(0, 300).validate(new Object()))
+                .hasMessageContaining("audit.sign-in-delay.initial-seconds must be at least 1");
+        assertThatThrownBy(() -> configured(10, 5).validate(new Object()))
+                .hasMessageContaining("they are 10 and 5");
     }
 
     private static SignInDelays configured(long initialSeconds, long maxSeconds) {
