@@ -14,7 +14,7 @@ public interface UserDirectory {
     /** @throws UnknownUserException when nobody has that name */
     UserProfile profile(String username);
 
-    /** The sign-in delays running now, by account and address. */
+    /** The administrators with wrong passwords since their last sign-in and their delays, by account and address. */
     List<SignInDelayView> signInDelays();
 
     /** Every state, with zero for the states nobody is in. */

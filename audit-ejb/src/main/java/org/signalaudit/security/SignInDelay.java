@@ -29,12 +29,12 @@ import org.signalaudit.signal.Audited;
 @Table(name = "sign_in_delay")
 @Audited(key = "subject")
 @NamedQuery(name = SignInDelay.OF_ACCOUNT, query = "SELECT d FROM SignInDelay d WHERE d.username = :username")
-@NamedQuery(name = SignInDelay.IN_FORCE, query = "SELECT d FROM SignInDelay d WHERE d.delayedUntil > :now "
+@NamedQuery(name = SignInDelay.WITH_FAILURES, query = "SELECT d FROM SignInDelay d WHERE d.failures > 0 "
         + "ORDER BY d.username, d.clientIp")
 public class SignInDelay {
 
     public static final String OF_ACCOUNT = "SignInDelay.ofAccount";
-    public static final String IN_FORCE = "SignInDelay.inForce";
+    public static final String WITH_FAILURES = "SignInDelay.withFailures";
     public static final String EVERY_ADDRESS = "*";
 
     @Id

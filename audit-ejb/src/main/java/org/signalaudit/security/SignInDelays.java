@@ -2,7 +2,6 @@ package org.signalaudit.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,11 +65,12 @@ public class SignInDelays {
                 .max(Instant::compareTo);
     }
 
-    /** Every delay still running, by account and address: for the admin screens. */
-    public List<SignInDelay> inForce(Instant now) {
-        return em.createNamedQuery(SignInDelay.IN_FORCE, SignInDelay.class)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .getResultList();
+    /**
+     * Every account and address with wrong passwords since the account's last sign-in, delayed or
+     * not yet, by account and address: for the admin screens.
+     */
+    public List<SignInDelay> withFailures() {
+        return em.createNamedQuery(SignInDelay.WITH_FAILURES, SignInDelay.class).getResultList();
     }
 
     /** One more wrong password for the account, from {@code clientIp}. */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.signalaudit.testing.AdminSession;
+import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase;
 import org.signalaudit.testing.ProxiedClient;
@@ -14,8 +16,8 @@ import org.signalaudit.testing.ProxiedClient;
 /**
  * Wrong passwords never lock an administrator (issue 17): a SUPERADMIN's failures, from one client
  * address or from many, only delay the next sign-in, each refusal is in {@code login_audit} with
- * its address, each delay imposed is in {@code entity_audit}, and the owner signs in once the
- * delay has passed. arquillian.xml sets the delay to 1 s doubling up to 2 s; the lockout threshold
+ * its address, each delay imposed is in {@code entity_audit}, the users screen lists the account,
+ * and the owner signs in once the delay has passed. arquillian.xml sets the delay to 1 s doubling up to 2 s; the lockout threshold
  * is at its default, 5. (A USER still goes to LOCKED: {@code SignInSignalsIT}.)
  */
 class SignInDelayIT extends ApplicationIT {
@@ -55,6 +57,13 @@ class SignInDelayIT extends ApplicationIT {
                     assertThat((String) row.get("ip_address")).startsWith("203.0.113.");
                     assertThat(row.get("initiated_by")).isEqualTo("system:lockout-policy");
                 });
+
+        var screens = new AdminSession(api);
+        assertThat(screens.signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD, Api.newRequestId()).status()).isEqualTo(302);
+        String page = screens.get("admin/users.xhtml", Api.newRequestId()).body();
+        assertThat(page).contains("id=\"users:delays\"", "id=\"users:table\"");
+        assertThat(page.substring(page.indexOf("id=\"users:delays\""), page.indexOf("id=\"users:table\"")))
+                .as("the users screen lists the account's wrong passwords").contains(superadmin.username());
 
         awaitEndOfDelays(superadmin.username());
         assertThat(superadmin.client(api).get("api/users/" + superadmin.username()).send().status())

@@ -1,6 +1,5 @@
 package org.signalaudit.account.boundary;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -77,7 +76,7 @@ public class AccountDirectory implements UserDirectory {
 
     @Override
     public List<SignInDelayView> signInDelays() {
-        return delays.inForce(Instant.now()).stream()
+        return delays.withFailures().stream()
                 .map(delay -> new SignInDelayView(delay.username(), delay.everyAddress() ? null : delay.clientIp(),
                         delay.failures(), delay.delayedUntil()))
                 .toList();

@@ -37,7 +37,7 @@ public class ListUsers implements Serializable {
         delays = directory.signInDelays();
     }
 
-    /** The administrators whose sign-in is delayed now, by address (none: every address). */
+    /** The administrators with wrong passwords since their last sign-in, by address (none: every address). */
     public List<SignInDelayView> getDelays() {
         return delays;
     }
