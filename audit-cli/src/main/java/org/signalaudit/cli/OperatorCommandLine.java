@@ -22,7 +22,7 @@ import fish.payara.micro.PayaraMicro;
  * {@code java -jar audit-cli.jar <command> ...}: the operator's way in when no screen can help
  * (issue 17). It does not write to the database itself: it boots the application (the WAR in
  * {@code lib/}, the server's own configuration from the same {@code AUDIT_*} environment) on
- * Payara Micro in this JVM, with clustering off and HTTP on a free loopback port, and the
+ * Payara Micro in this JVM, with clustering and the HTTP listener off, and the
  * {@code audit.cli.*} properties tell the application's command mode which one command to run.
  * The application answers through two system properties; this prints the answer and exits 0 or 1
  * (2 for a usage error or an application that did not start).
@@ -39,6 +39,8 @@ public final class OperatorCommandLine {
             "The database is the server's: AUDIT_DB_DATASOURCE, AUDIT_DB_URL, AUDIT_DB_USER, AUDIT_DB_PASSWORD.");
 
     private static final String PASSWORD_VARIABLE = "AUDIT_BOOTSTRAP_SUPERADMIN_PASSWORD";
+    private static final String HTTP_LISTENER =
+            "configs.config.server-config.network-config.network-listeners.network-listener.http-listener";
 
     private OperatorCommandLine() {
     }
@@ -126,14 +128,15 @@ public final class OperatorCommandLine {
         System.setOut(err);
         try {
             Path home = home();
-            PayaraMicro.getInstance()
+            PayaraMicro micro = PayaraMicro.getInstance()
                     .setNoCluster(true)
-                    .setNoHazelcast(true)
                     .setHttpAutoBind(true)
                     .setHttpPort(freePort())
                     .setPrintLogo(false)
-                    .addDeploymentFile(home.resolve("lib").resolve("audit.war").toFile())
-                    .bootStrap();
+                    .addDeploymentFile(home.resolve("lib").resolve("audit.war").toFile());
+            // Nothing is served in command mode: the HTTP listener is switched off before the boot.
+            micro.setPreBootHandler(admin -> admin.run("set", HTTP_LISTENER + ".enabled=false"));
+            micro.bootStrap();
         } catch (BootstrapException | IOException | RuntimeException e) {
             err.println("audit-cli: Payara Micro did not start: " + e);
             return 2;
@@ -191,7 +194,7 @@ public final class OperatorCommandLine {
         }
     }
 
-    /** HTTP cannot be switched off in Payara Micro: a free loopback-chosen port nobody uses. */
+    /** Not listened on (the listener is off), but Payara Micro still wants a port it could bind. */
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -112,6 +112,9 @@ class OperatorCommandLineIT {
                 user.username())).containsExactly(Map.of("origin", "CLI"));
         assertThat(user.client(server.api()).get("api/users/" + user.username()).send().status())
                 .as("the server sees the lock on its next request").isEqualTo(401);
+        assertThat(screens.get("admin/user.xhtml?name=" + user.username(), Api.newRequestId()).body())
+                .as("the user page's history shows the command line's change like any other")
+                .contains("by CLI", "suspicious activity (audit-cli, operating-system user");
 
         // A superuser deactivates the only superadmin behind the application's back: recover-superadmin.
         db.asSuperuser().execute("UPDATE user_account SET state = 'DEACTIVATED', version = version + 1 "
