@@ -56,6 +56,8 @@ final class MicroServer implements AutoCloseable {
         env.put("AUDIT_DB_USER", db.user);
         env.put("AUDIT_DB_PASSWORD", db.password);
         env.put("AUDIT_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+        env.put("AUDIT_SEAL_KEYSTORE", System.getProperty("bench.seal.keystore"));
+        env.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("bench.seal.keystore-password"));
         env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
         long started = System.nanoTime();
         Process process = command.start();

@@ -85,6 +85,8 @@ public final class MicroProcess implements AutoCloseable {
                 "-Daudit.db.url=" + databaseUrl,
                 "-Daudit.db.user=" + required("audit.test.db.user"),
                 "-Daudit.db.password=" + required("audit.test.db.password"),
+                "-Daudit.seal.keystore=" + required("audit.test.seal.keystore"),
+                "-Daudit.seal.keystore-password=" + required("audit.test.seal.keystore-password"),
                 "-Daudit.bootstrap.superadmin-password=" + Api.SUPERADMIN_PASSWORD,
                 "-Daudit.trusted-proxies=127.0.0.2/32",
                 "-Daudit.trail.excluded-paths=/health,/metrics,/favicon.ico,/jakarta.faces.resource,/trail-excluded");

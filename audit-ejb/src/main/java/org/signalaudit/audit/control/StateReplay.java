@@ -19,9 +19,11 @@ import org.signalaudit.audit.ReplayMismatch.Problem;
 import org.signalaudit.audit.ReplayReport;
 
 /**
- * Replays {@code user_state_audit} user by user, in chain order (the order the changes committed
- * in), through the state machine, and compares where each user ends with {@code user_account}.
- * One user's rows are in memory at a time; the table is read once, in the replay index's order.
+ * Replays {@code user_state_audit} user by user, in id order, through the state machine, and
+ * compares where each user ends with {@code user_account}. Id order is the order of one user's
+ * changes: a row's id is taken when it is inserted, after the state machine read the user as the
+ * previous change committed it (optimistic locking refuses anything else). One user's rows are in
+ * memory at a time; the table is read once, in the index's order ({@code username, id}).
  * The caller gives a connection in a snapshot transaction, so both tables are seen at one instant.
  */
 public final class StateReplay {
@@ -39,7 +41,7 @@ public final class StateReplay {
     public static ReplayReport run(Connection connection) throws SQLException {
         StateReplay replay = new StateReplay(currentStates(connection));
         try (PreparedStatement select = connection.prepareStatement("SELECT username, start_state, end_state, event, "
-                + "chain_seq FROM user_state_audit ORDER BY username, chain_seq")) {
+                + "id FROM user_state_audit ORDER BY username, id")) {
             select.setFetchSize(1000);
             try (ResultSet result = select.executeQuery()) {
                 replay.replayAll(result);
@@ -80,20 +82,20 @@ public final class StateReplay {
         }
         Row creation = history.get(0);
         if (creation.event() != StateEvent.INVITE || creation.from() != null || creation.to() != UserState.INVITED) {
-            mismatch(username, Problem.NO_CREATION_ROW, "the first row (position " + creation.seq() + ") is "
+            mismatch(username, Problem.NO_CREATION_ROW, "the first row (id " + creation.id() + ") is "
                     + creation.event() + " " + creation.from() + " -> " + creation.to() + ", not INVITE -> INVITED");
             return;
         }
         UserState state = creation.to();
         for (Row row : history.subList(1, history.size())) {
             if (row.from() != state) {
-                mismatch(username, Problem.BROKEN_SEQUENCE, "the row at position " + row.seq() + " starts from "
+                mismatch(username, Problem.BROKEN_SEQUENCE, "row " + row.id() + " starts from "
                         + row.from() + " but the user was " + state);
                 return;
             }
             if (row.event() != StateEvent.OVERRIDE
                     && !StateMachine.target(row.from(), row.event()).equals(Optional.ofNullable(row.to()))) {
-                mismatch(username, Problem.ILLEGAL_TRANSITION, "the row at position " + row.seq() + " records "
+                mismatch(username, Problem.ILLEGAL_TRANSITION, "row " + row.id() + " records "
                         + row.event() + " from " + row.from() + " to " + row.to() + ", which the state machine does not allow");
                 return;
             }
@@ -130,7 +132,7 @@ public final class StateReplay {
         return name == null ? null : UserState.valueOf(name);
     }
 
-    private record Row(UserState from, UserState to, StateEvent event, long seq) {
+    private record Row(UserState from, UserState to, StateEvent event, long id) {
         Row {
             Objects.requireNonNull(event, "event");
         }
