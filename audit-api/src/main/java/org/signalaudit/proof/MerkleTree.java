@@ -96,26 +96,16 @@ public final class MerkleTree {
         if (leafIndex < 0 || leafIndex >= treeSize || !isHash(leafHash) || !isHash(root)) {
             return false;
         }
-        long fn = leafIndex;
-        long sn = treeSize - 1;
+        Walk walk = new Walk(leafIndex, treeSize - 1);
         byte[] r = leafHash;
         for (byte[] p : proof) {
-            if (sn == 0 || !isHash(p)) {
+            if (walk.atRoot() || !isHash(p)) {
                 return false;
             }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = MerkleHash.node(p, r);
-                while (fn != 0 && (fn & 1) == 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            } else {
-                r = MerkleHash.node(r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
+            r = walk.siblingOnTheLeft() ? MerkleHash.node(p, r) : MerkleHash.node(r, p);
+            walk.up();
         }
-        return sn == 0 && MessageDigest.isEqual(r, root);
+        return walk.atRoot() && MessageDigest.isEqual(r, root);
     }
 
     /**
@@ -140,32 +130,23 @@ public final class MerkleTree {
             path.add(fromRoot);
         }
         path.addAll(proof);
-        long fn = from - 1;
-        long sn = to - 1;
-        while ((fn & 1) == 1) {
-            fn >>= 1;
-            sn >>= 1;
-        }
+        Walk walk = new Walk(from - 1, to - 1);
+        walk.upWhileRightChild();
         byte[] fr = path.get(0);
         byte[] sr = path.get(0);
         for (byte[] c : path.subList(1, path.size())) {
-            if (sn == 0) {
+            if (walk.atRoot()) {
                 return false;
             }
-            if ((fn & 1) == 1 || fn == sn) {
+            if (walk.siblingOnTheLeft()) {
                 fr = MerkleHash.node(c, fr);
                 sr = MerkleHash.node(c, sr);
-                while (fn != 0 && (fn & 1) == 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
             } else {
                 sr = MerkleHash.node(sr, c);
             }
-            fn >>= 1;
-            sn >>= 1;
+            walk.up();
         }
-        return sn == 0 && MessageDigest.isEqual(fr, fromRoot) && MessageDigest.isEqual(sr, toRoot);
+        return walk.atRoot() && MessageDigest.isEqual(fr, fromRoot) && MessageDigest.isEqual(sr, toRoot);
     }
 
     /** PATH(m, D[n]) as ranges: the recursion walked from the root down, then reversed into the RFC's order. */
@@ -222,6 +203,52 @@ public final class MerkleTree {
         }
         Collections.reverse(ranges);
         return ranges;
+    }
+
+    /**
+     * The climb of RFC 9162's verification algorithms: fn is the index of the current node at its
+     * level and sn the index of the last node of that level, both shifted right by one per level.
+     */
+    private static final class Walk {
+
+        private long fn;
+        private long sn;
+
+        Walk(long fn, long sn) {
+            this.fn = fn;
+            this.sn = sn;
+        }
+
+        boolean atRoot() {
+            return sn == 0;
+        }
+
+        /**
+         * Whether the next path element is hashed in from the left: the node is a right child, or
+         * the last node of its level. Such a last node that is a left child has no sibling on
+         * the levels where it stands alone; the walk climbs over them (the RFC's step b.ii).
+         */
+        boolean siblingOnTheLeft() {
+            if ((fn & 1) == 1 || fn == sn) {
+                while (fn != 0 && (fn & 1) == 0) {
+                    up();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /** Climbs while the node is a right child: the RFC's step 4 of the consistency check. */
+        void upWhileRightChild() {
+            while ((fn & 1) == 1) {
+                up();
+            }
+        }
+
+        void up() {
+            fn >>= 1;
+            sn >>= 1;
+        }
     }
 
     /** The largest power of two smaller than n (n &gt; 1): where RFC 9162 splits a tree of n leaves. */

@@ -168,7 +168,7 @@ public final class SealKeys {
         if (key instanceof EdECPrivateKey edec && ALGORITHM.equalsIgnoreCase(edec.getParams().getName())) {
             return edec;
         }
-        String found = key == null ? "no key" : key instanceof EdECPrivateKey ? "an Ed448 key" : "a " + key.getAlgorithm() + " key";
+        String found = key == null ? "no key" : key instanceof EdECPrivateKey ? "an Ed448 key" : "a key of type " + key.getAlgorithm();
         throw new IllegalArgumentException(what + " holds " + found + ", not an Ed25519 private key");
     }
 
