@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.Sealing;
 
 /**
  * The audit tables and the sealed log's tree are append-only for the application, and whatever a
