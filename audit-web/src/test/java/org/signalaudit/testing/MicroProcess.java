@@ -54,6 +54,11 @@ public final class MicroProcess implements AutoCloseable {
      * files next to it.
      */
     public static MicroProcess start(String databaseUrl, int port, Path log) {
+        return start(databaseUrl, port, log, List.of());
+    }
+
+    /** As {@link #start(String, int, Path)}, with more system properties ({@code -Dname=value}) for this test's server. */
+    public static MicroProcess start(String databaseUrl, int port, Path log, List<String> moreProperties) {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
@@ -61,6 +66,7 @@ public final class MicroProcess implements AutoCloseable {
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(systemProperties(databaseUrl));
+            command.addAll(moreProperties);
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
                     "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",
                     "--rootdir", root.toString()));
