@@ -22,6 +22,12 @@ public interface SealedLog {
      */
     InclusionProof inclusion(String table, long id, Long treeSize);
 
+    /**
+     * The tree size of the checkpoint that sealed the row {@code id} of {@code table} (the first
+     * whose tree holds it), or null while the row is not sealed.
+     */
+    Long sealedIn(String table, long id);
+
     /** The proof that the tree of {@code to} leaves extends the tree of {@code from} leaves. */
     ConsistencyProof consistency(long from, long to);
 }

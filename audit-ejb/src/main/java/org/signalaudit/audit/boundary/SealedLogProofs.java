@@ -90,8 +90,7 @@ public class SealedLogProofs implements SealedLog {
 
     @Override
     public InclusionProof inclusion(String tableCode, long id, Long treeSize) {
-        AuditTable table = AuditTable.byCode(tableCode).orElseThrow(() -> new ProofRefusedException(
-                "table must be one of state, entity, login, request, not " + tableCode));
+        AuditTable table = table(tableCode);
         return read(connection -> {
             TreeStore.Leaf leaf = TreeStore.leafOf(connection, table, id).orElseThrow(() -> new NotSealedException(
                     "The " + tableCode + " row " + id + " is not sealed (yet): committed rows are sealed within about "
@@ -111,6 +110,19 @@ public class SealedLogProofs implements SealedLog {
     }
 
     @Override
+    public Long sealedIn(String tableCode, long id) {
+        AuditTable table = table(tableCode);
+        return read(connection -> {
+            var leaf = TreeStore.leafOf(connection, table, id);
+            if (leaf.isEmpty()) {
+                return null;
+            }
+            return TreeStore.checkpointSealing(connection, leaf.get().index())
+                    .map(TreeStore.StoredCheckpoint::treeSize).orElse(null);
+        });
+    }
+
+    @Override
     public ConsistencyProof consistency(long from, long to) {
         if (from < 1 || to < from) {
             throw new ProofRefusedException("from must be at least 1 and to at least from; got from=" + from + ", to=" + to);
@@ -123,6 +135,11 @@ public class SealedLogProofs implements SealedLog {
                     HEX.formatHex(MerkleTree.root(from, TreeStore.nodes(connection, MerkleTree.rootNodes(from)))),
                     HEX.formatHex(MerkleTree.root(to, TreeStore.nodes(connection, MerkleTree.rootNodes(to)))), hex(proof));
         });
+    }
+
+    private static AuditTable table(String code) {
+        return AuditTable.byCode(code).orElseThrow(() -> new ProofRefusedException(
+                "table must be one of state, entity, login, request, not " + code));
     }
 
     /** The requested size, or the latest checkpoint's; never beyond what is signed. */

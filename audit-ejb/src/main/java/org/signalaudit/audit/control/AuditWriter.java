@@ -40,14 +40,17 @@ public class AuditWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(AuditRow row) {
-        Connection connection = transaction.current();
         AuditTable table = row.table();
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(table, connection))) {
-            List<Object> values = row.values();
-            for (int i = 0; i < values.size(); i++) {
-                bind(insert, i + 1, table.columns().get(i).kind(), values.get(i));
-            }
-            insert.executeUpdate();
+        try {
+            transaction.apply(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(insertSql(table, connection))) {
+                    List<Object> values = row.values();
+                    for (int i = 0; i < values.size(); i++) {
+                        bind(insert, i + 1, table.columns().get(i).kind(), values.get(i));
+                    }
+                    return insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("The " + table.tableName() + " row could not be written; "
                     + "its transaction is rolled back", e);
