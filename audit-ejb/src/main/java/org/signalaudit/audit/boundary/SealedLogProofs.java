@@ -92,10 +92,10 @@ public class SealedLogProofs implements SealedLog {
     public InclusionProof inclusion(String tableCode, long id, Long treeSize) {
         AuditTable table = table(tableCode);
         return read(connection -> {
+            long size = treeSize(connection, treeSize);
             TreeStore.Leaf leaf = TreeStore.leafOf(connection, table, id).orElseThrow(() -> new NotSealedException(
                     "The " + tableCode + " row " + id + " is not sealed (yet): committed rows are sealed within about "
                             + sealIntervalMillis + " ms once no older transaction is still running; unknown rows never are"));
-            long size = treeSize(connection, treeSize);
             if (leaf.index() >= size) {
                 throw new NotSealedException("The " + tableCode + " row " + id + " is leaf " + leaf.index()
                         + ", beyond a tree of " + size + " leaves");
