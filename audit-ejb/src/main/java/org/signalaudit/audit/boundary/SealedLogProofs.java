@@ -102,7 +102,7 @@ public class SealedLogProofs implements SealedLog {
             }
             var proof = MerkleTree.inclusionProof(leaf.index(), size,
                     TreeStore.nodes(connection, MerkleTree.inclusionNodes(leaf.index(), size)));
-            byte[] root = MerkleTree.root(size, TreeStore.nodes(connection, MerkleTree.rootNodes(size)));
+            byte[] root = root(connection, size);
             byte[] leafData = TreeStore.leafData(connection, table, id);
             return new InclusionProof(table.code(), id, leaf.index(), size, Base64.getEncoder().encodeToString(leafData),
                     HEX.formatHex(leaf.hash()), HEX.formatHex(root), hex(proof));
@@ -132,9 +132,17 @@ public class SealedLogProofs implements SealedLog {
             var proof = MerkleTree.consistencyProof(from, to,
                     TreeStore.nodes(connection, MerkleTree.consistencyNodes(from, to)));
             return new ConsistencyProof(from, to,
-                    HEX.formatHex(MerkleTree.root(from, TreeStore.nodes(connection, MerkleTree.rootNodes(from)))),
-                    HEX.formatHex(MerkleTree.root(to, TreeStore.nodes(connection, MerkleTree.rootNodes(to)))), hex(proof));
+                    HEX.formatHex(root(connection, from)), HEX.formatHex(root(connection, to)), hex(proof));
         });
+    }
+
+    /** The signed root of a checkpoint of that size, or the root the stored subtrees give for any other size. */
+    private static byte[] root(Connection connection, long size) throws SQLException {
+        var checkpoint = TreeStore.checkpointAt(connection, size);
+        if (checkpoint.isPresent()) {
+            return checkpoint.get().rootHash();
+        }
+        return MerkleTree.root(size, TreeStore.nodes(connection, MerkleTree.rootNodes(size)));
     }
 
     private static AuditTable table(String code) {

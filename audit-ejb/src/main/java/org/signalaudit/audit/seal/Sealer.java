@@ -62,6 +62,9 @@ public class Sealer {
     Checkpoints checkpoints;
 
     @Inject
+    SealKey key;
+
+    @Inject
     SealMonitor monitor;
 
     @Inject
@@ -86,23 +89,19 @@ public class Sealer {
             throw new IllegalStateException("The sealer cannot reach the audit database: " + e.getMessage(), e);
         }
         postgres = source instanceof PostgresSource;
+        // Loads the key now: a deployment without a usable key stops here, not at the first seal.
+        key.verifierKey();
         timers.createIntervalTimer(0, intervalMillis, new TimerConfig(null, false));
     }
 
+    /** Seals everything that can be sealed now, a batch at a time. Failures are the monitor's to report. */
     @Timeout
-    void onInterval() {
-        seal();
-    }
-
-    /** Seals everything that can be sealed now; returns the rows sealed. Failures are the monitor's to report. */
-    public long seal() {
-        long sealed = 0;
+    void seal() {
         try {
-            int batch;
-            do {
-                batch = sealOnce();
-                sealed += batch;
-            } while (batch == BATCH);
+            measureLag();
+            while (sealOnce() == BATCH) {
+                // a full batch: more rows may be waiting
+            }
             monitor.sealingWorks();
         } catch (TamperingException e) {
             frontier = null;
@@ -111,7 +110,16 @@ public class Sealer {
             frontier = null;
             monitor.sealingFailed(e);
         }
-        return sealed;
+    }
+
+    /**
+     * The seal lag, once per interval before sealing, on every instance (the one that seals and the
+     * others alike report it): one query per table over the unsealed rows, never once per batch.
+     */
+    private void measureLag() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            monitor.lag(source.lagMillis(connection, TreeStore.lastLeaf(connection)));
+        }
     }
 
     private int sealOnce() throws SQLException {
@@ -140,13 +148,11 @@ public class Sealer {
 
     private Sealed sealIn(Connection connection) throws SQLException {
         if (postgres && !advisoryLock(connection)) {
-            monitor.lag(source.lagMillis(connection, TreeStore.lastLeaf(connection)));
             return Sealed.NOTHING;
         }
         Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
         long size = last.map(leaf -> leaf.index() + 1).orElse(0L);
         Optional<TreeStore.StoredCheckpoint> latest = TreeStore.latestCheckpoint(connection);
-        monitor.lag(source.lagMillis(connection, last));
         List<PendingRow> rows = source.next(connection, last, BATCH);
         boolean signedAlready = latest.map(checkpoint -> checkpoint.treeSize() == size).orElse(size == 0);
         if (rows.isEmpty() && signedAlready) {
