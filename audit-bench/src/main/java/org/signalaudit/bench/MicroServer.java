@@ -85,6 +85,21 @@ final class MicroServer implements AutoCloseable {
         return gcLog;
     }
 
+    /**
+     * A full collection of the server's heap now ({@code jcmd <pid> GC.run}, outside any timed
+     * part): logged with the heap used before it and what is live after it. A failure costs only
+     * the heap figures that need it (reported as NaN), not the run.
+     */
+    void collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        if (run.waitFor() != 0) {
+            System.out.println("WARNING: jcmd GC.run failed, the heap figures of this step lack it:\n" + output);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

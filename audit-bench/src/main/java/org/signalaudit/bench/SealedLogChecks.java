@@ -13,8 +13,25 @@ import java.util.List;
  */
 final class SealedLogChecks {
 
-    /** One verify: wall time, the rows it checked, whether the log was intact, the heap meanwhile. */
-    record Verify(double millis, long rows, boolean intact, GcLog.Heap heap) {
+    /** One verify: wall time, the rows it checked, whether the log was intact, the server's heap. */
+    record Verify(double millis, long rows, boolean intact, Heap heap) {
+    }
+
+    /**
+     * The server's heap around one verify, in MiB: live when it started (after a full collection),
+     * the most in use during it (garbage included), the most left after any collection from its
+     * start to the full collection after it (what it kept live), and the collections during it.
+     */
+    record Heap(double liveAtStart, double peakUsed, double maxAfterCollection, int collectionsDuring) {
+
+        static Heap of(List<GcLog.Pause> pauses) {
+            if (pauses.size() < 2) {
+                return new Heap(Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            List<GcLog.Pause> since = pauses.subList(1, pauses.size());
+            return new Heap(pauses.get(0).after(), since.stream().mapToDouble(GcLog.Pause::before).max().orElseThrow(),
+                    since.stream().mapToDouble(GcLog.Pause::after).max().orElseThrow(), pauses.size() - 2);
+        }
     }
 
     private final MicroServer server;
@@ -25,12 +42,19 @@ final class SealedLogChecks {
         this.db = db;
     }
 
-    Verify verify() throws IOException {
+    /**
+     * The verify, timed, between two full collections of the server's heap: the one before gives
+     * what is live when it starts; the one after, the heap used at its end, so that the peak is
+     * known even when no collection ran during it (the heap only grows between collections).
+     */
+    Verify verify() throws IOException, InterruptedException {
         Client client = server.client().fork();
         long fromMillis = System.currentTimeMillis();
+        server.collectGarbage();
         long started = System.nanoTime();
         var answer = client.get("api/audit/verify", Duration.ofMinutes(30));
         double millis = (System.nanoTime() - started) / 1e6;
+        server.collectGarbage();
         long toMillis = System.currentTimeMillis();
         BenchAccounts.require(answer, 200);
         var report = answer.json();
@@ -38,7 +62,7 @@ final class SealedLogChecks {
             System.out.println("WARNING: the verify does not find the log intact: " + answer.body());
         }
         return new Verify(millis, report.getJsonNumber("rows").longValue(), report.getBoolean("intact"),
-                server.gcLog().between(fromMillis, toMillis));
+                Heap.of(server.gcLog().between(fromMillis, toMillis)));
     }
 
     /** p95 of the inclusion proof of random sealed state rows, after a warm-up. */
