@@ -162,7 +162,7 @@ class SealerIT {
         // as the chained schema held them.
         AuditDatabase owner = AuditDatabase.at(database.url());
         owner.execute("INSERT INTO user_account (id, username, email, role, state, version, created_at) VALUES "
-                + "(1, 'carried', 'carried@example.com', 'USER', 'LOCKED', 2, now())");
+                + "(nextval('user_account_seq'), 'carried', 'carried@example.com', 'USER', 'LOCKED', 2, now())");
         String hash = "'" + "ab".repeat(32) + "'";
         owner.execute("INSERT INTO user_state_audit (id, username, initiated_by, start_state, end_state, occurred_at, "
                 + "origin, event, chain_seq, prev_hash, row_hash) VALUES "
@@ -173,10 +173,10 @@ class SealerIT {
                 + "occurred_at, chain_seq, prev_hash, row_hash) VALUES ('UserAccount', 'carried', 'CREATE', "
                 + "'{\"state\": {\"old\": null, \"new\": \"INVITED\"}}', 'admin', 'SYSTEM', now(), 1, " + hash + ", " + hash + ")");
         owner.execute("INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, status, summary, "
-                + "origin, chain_seq, prev_hash, row_hash) VALUES (50, 'carried-request', now(), 3, 'GET', '/audit/api/users', "
+                + "origin, chain_seq, prev_hash, row_hash) VALUES (nextval('request_audit_seq'), 'carried-request', now(), 3, 'GET', '/audit/api/users', "
                 + "200, 'GET /audit/api/users -> 200', 'HTTP_API', 1, " + hash + ", " + hash + ")");
         owner.execute("INSERT INTO login_audit (id, occurred_at, event, username, reason, chain_seq, prev_hash, row_hash) "
-                + "VALUES (50, now(), 'LOGIN_FAILED', 'carried', 'BAD_PASSWORD', 1, " + hash + ", " + hash + ")");
+                + "VALUES (nextval('login_audit_seq'), now(), 'LOGIN_FAILED', 'carried', 'BAD_PASSWORD', 1, " + hash + ", " + hash + ")");
 
         MicroProcess server = run.server(database, 0);
         AuditDatabase db = AuditDatabase.at(database.url());
@@ -189,7 +189,8 @@ class SealerIT {
         Api superadmin = server.api().asSuperadmin();
         JsonObject report = superadmin.get("api/audit/verify").send().json();
         assertThat(report.getBoolean("intact")).as("%s", report).isTrue();
-        JsonObject proof = superadmin.get("api/audit/proofs/inclusion?table=login&id=50").send().json();
+        long loginRow = db.queryForLong("SELECT id FROM login_audit WHERE username = 'carried'");
+        JsonObject proof = superadmin.get("api/audit/proofs/inclusion?table=login&id=" + loginRow).send().json();
         assertThat(ProofChecker.verifyInclusion(proof.getJsonNumber("leafIndex").longValue(),
                 proof.getJsonNumber("treeSize").longValue(), proof.getString("leafHash"),
                 proof.getJsonArray("auditPath").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
