@@ -19,11 +19,13 @@ import org.signalaudit.audit.ReplayMismatch.Problem;
 import org.signalaudit.audit.ReplayReport;
 
 /**
- * Replays {@code user_state_audit} user by user, in id order, through the state machine, and
- * compares where each user ends with {@code user_account}. Id order is the order of one user's
- * changes: a row's id is taken when it is inserted, after the state machine read the user as the
- * previous change committed it (optimistic locking refuses anything else). One user's rows are in
- * memory at a time; the table is read once, in the index's order ({@code username, id}).
+ * Replays {@code user_state_audit} user by user, in sealed order, through the state machine, and
+ * compares where each user ends with {@code user_account}. Sealed order is the order of one user's
+ * changes: rows carried from the hash chains keep their chain's (commit) order, and later rows are
+ * sealed in the order of their transactions, which for one user is the order of commit (each
+ * change read the user as the previous one committed it: optimistic locking refuses anything
+ * else). Rows not sealed yet, the newest, follow in id order. One user's rows are in memory at a
+ * time; the table is read once.
  * The caller gives a connection in a snapshot transaction, so both tables are seen at one instant.
  */
 public final class StateReplay {
@@ -40,8 +42,9 @@ public final class StateReplay {
 
     public static ReplayReport run(Connection connection) throws SQLException {
         StateReplay replay = new StateReplay(currentStates(connection));
-        try (PreparedStatement select = connection.prepareStatement("SELECT username, start_state, end_state, event, "
-                + "id FROM user_state_audit ORDER BY username, id")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.username, s.start_state, s.end_state, "
+                + "s.event, s.id FROM user_state_audit s LEFT JOIN audit_leaf l ON l.table_code = 'state' "
+                + "AND l.row_id = s.id ORDER BY s.username, l.leaf_index NULLS LAST, s.id")) {
             select.setFetchSize(1000);
             try (ResultSet result = select.executeQuery()) {
                 replay.replayAll(result);
