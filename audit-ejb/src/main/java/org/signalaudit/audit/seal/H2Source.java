@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -55,30 +53,12 @@ final class H2Source implements SealSource {
     }
 
     @Override
-    public long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
-        Instant oldest = null;
-        for (AuditTable table : AuditTable.values()) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT min(occurred_at) FROM "
-                    + table.tableName() + " WHERE id > ?")) {
-                select.setLong(1, lastSealedId(connection, table));
-                try (ResultSet result = select.executeQuery()) {
-                    OffsetDateTime occurred = result.next() ? result.getObject(1, OffsetDateTime.class) : null;
-                    if (occurred != null && (oldest == null || occurred.toInstant().isBefore(oldest))) {
-                        oldest = occurred.toInstant();
-                    }
-                }
-            }
-        }
-        return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toEpochMilli());
+    public String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection) {
+        return "t.id > ?";
     }
 
     @Override
-    public String sealedBefore(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection) {
-        return "t.id <= ?";
-    }
-
-    @Override
-    public int bindSealedBefore(PreparedStatement statement, int index, AuditTable table,
+    public int bindUnsealed(PreparedStatement statement, int index, AuditTable table,
                                 Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {
         statement.setLong(index, lastSealedId(connection, table));
         return index + 1;

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,35 +50,15 @@ final class PostgresSource implements SealSource {
     }
 
     @Override
-    public long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
-        Position after = position(connection, lastSealed);
-        Instant oldest = null;
-        for (AuditTable table : AuditTable.values()) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT min(occurred_at) FROM "
-                    + table.tableName() + " WHERE " + afterCondition(table, after))) {
-                bindAfter(select, 1, table, after);
-                try (ResultSet result = select.executeQuery()) {
-                    OffsetDateTime occurred = result.next() ? result.getObject(1, OffsetDateTime.class) : null;
-                    if (occurred != null && (oldest == null || occurred.toInstant().isBefore(oldest))) {
-                        oldest = occurred.toInstant();
-                    }
-                }
-            }
-        }
-        return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toEpochMilli());
-    }
-
-    @Override
-    public String sealedBefore(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
+    public String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
             throws SQLException {
-        Position after = position(connection, lastSealed);
-        return "(t.written_by IS NULL OR NOT " + afterCondition(table, after).replace("written_by", "t.written_by")
-                .replace("(t.written_by, id)", "(t.written_by, t.id)") + ")";
+        return "t.written_by IS NOT NULL AND " + afterCondition(table, position(connection, lastSealed))
+                .replace("written_by", "t.written_by").replace("(t.written_by, id)", "(t.written_by, t.id)");
     }
 
     @Override
-    public int bindSealedBefore(PreparedStatement statement, int index, AuditTable table,
-                                Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {
+    public int bindUnsealed(PreparedStatement statement, int index, AuditTable table,
+                            Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {
         return bindAfter(statement, index, table, position(connection, lastSealed));
     }
 
@@ -134,12 +112,26 @@ final class PostgresSource implements SealSource {
         return index + 1;
     }
 
-    /** The last sealed row's place, read from the row itself: the tree stores which row, the table its transaction. */
-    private static Position position(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
+    /** The last position read, by leaf index: asked for several times per seal, read once. */
+    private long positionOfLeaf = -1;
+    private Position position;
+
+    /**
+     * The last sealed row's place, read from the row itself: the tree stores which row, the table its
+     * transaction. Kept for the next call about the same leaf (an instance serves one thread).
+     */
+    private Position position(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
         if (lastSealed.isEmpty()) {
             return Position.START;
         }
-        TreeStore.Leaf leaf = lastSealed.get();
+        if (lastSealed.get().index() != positionOfLeaf) {
+            position = read(connection, lastSealed.get());
+            positionOfLeaf = lastSealed.get().index();
+        }
+        return position;
+    }
+
+    private static Position read(Connection connection, TreeStore.Leaf leaf) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT written_by::text::bigint FROM "
                 + leaf.table().tableName() + " WHERE id = ?")) {
             select.setLong(1, leaf.rowId());

@@ -2,7 +2,10 @@ package org.signalaudit.audit.seal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,19 +32,34 @@ interface SealSource {
     List<PendingRow> next(Connection connection, Optional<TreeStore.Leaf> lastSealed, int limit) throws SQLException;
 
     /**
-     * The age in milliseconds of the oldest committed row not yet sealed (0 when there is none):
-     * the seal lag the health check and the metric report.
+     * SQL condition on a row of {@code table} (alias {@code t}), its parameters bound by
+     * {@link #bindUnsealed}: the row comes after the last sealed row in the sealed order, so the
+     * sealer has not taken it yet. Its negation is a row the sealer has passed: such a row that is
+     * in no leaf was added behind the application (the verify's INSERTED).
      */
-    long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException;
+    String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException;
+
+    int bindUnsealed(PreparedStatement statement, int index, AuditTable table, Optional<TreeStore.Leaf> lastSealed,
+                     Connection connection) throws SQLException;
 
     /**
-     * SQL condition on a row of {@code table} (alias {@code t}), with its parameters bound by
-     * {@link #bindSealedBefore}: the row sorts before the last sealed row, so the sealer has passed
-     * it. Such a row that is not in the tree was added behind the application (the verify's INSERTED).
+     * The age in milliseconds of the oldest committed row not yet sealed (0 when there is none):
+     * the seal lag the health check and the metric report. One indexed query per table.
      */
-    String sealedBefore(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
-            throws SQLException;
-
-    int bindSealedBefore(PreparedStatement statement, int index, AuditTable table, Optional<TreeStore.Leaf> lastSealed,
-                         Connection connection) throws SQLException;
+    default long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
+        Instant oldest = null;
+        for (AuditTable table : AuditTable.values()) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT min(t.occurred_at) FROM "
+                    + table.tableName() + " t WHERE " + unsealed(table, lastSealed, connection))) {
+                bindUnsealed(select, 1, table, lastSealed, connection);
+                try (ResultSet result = select.executeQuery()) {
+                    OffsetDateTime occurred = result.next() ? result.getObject(1, OffsetDateTime.class) : null;
+                    if (occurred != null && (oldest == null || occurred.toInstant().isBefore(oldest))) {
+                        oldest = occurred.toInstant();
+                    }
+                }
+            }
+        }
+        return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toEpochMilli());
+    }
 }

@@ -178,10 +178,10 @@ final class TreeAudit {
         if (last.isEmpty()) {
             return null;
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT t.id FROM " + table.tableName() + " t WHERE "
-                + source.sealedBefore(table, last, connection) + " AND NOT EXISTS (SELECT 1 FROM audit_leaf l "
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.id FROM " + table.tableName() + " t WHERE NOT ("
+                + source.unsealed(table, last, connection) + ") AND NOT EXISTS (SELECT 1 FROM audit_leaf l "
                 + "WHERE l.table_code = ? AND l.row_id = t.id) ORDER BY t.id FETCH FIRST 1 ROWS ONLY")) {
-            int next = source.bindSealedBefore(select, 1, table, last, connection);
+            int next = source.bindUnsealed(select, 1, table, last, connection);
             select.setString(next, table.code());
             try (ResultSet result = select.executeQuery()) {
                 if (result.next()) {
