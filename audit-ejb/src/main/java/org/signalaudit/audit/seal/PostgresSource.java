@@ -52,8 +52,7 @@ final class PostgresSource implements SealSource {
     @Override
     public String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
             throws SQLException {
-        return "t.written_by IS NOT NULL AND " + afterCondition(table, position(connection, lastSealed))
-                .replace("written_by", "t.written_by").replace("(t.written_by, id)", "(t.written_by, t.id)");
+        return "t.written_by IS NOT NULL AND " + afterCondition("t.", table, position(connection, lastSealed));
     }
 
     @Override
@@ -74,7 +73,7 @@ final class PostgresSource implements SealSource {
     private static List<Positioned> read(Connection connection, AuditTable table, Position after, long horizon,
                                          int limit) throws SQLException {
         String sql = "SELECT id, written_by::text::bigint AS xid, " + table.columnList() + " FROM " + table.tableName()
-                + " WHERE written_by < ?::text::xid8 AND " + afterCondition(table, after)
+                + " WHERE written_by < ?::text::xid8 AND " + afterCondition("", table, after)
                 + " ORDER BY written_by, id LIMIT ?";
         List<Positioned> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -92,14 +91,14 @@ final class PostgresSource implements SealSource {
     }
 
     /** The rows of {@code table} after the position: a table before the position's own starts with the next transaction. */
-    private static String afterCondition(AuditTable table, Position after) {
+    private static String afterCondition(String alias, AuditTable table, Position after) {
         if (table.ordinal() < after.table()) {
-            return "written_by > ?::text::xid8";
+            return alias + "written_by > ?::text::xid8";
         }
         if (table.ordinal() == after.table()) {
-            return "(written_by, id) > (?::text::xid8, ?)";
+            return "(" + alias + "written_by, " + alias + "id) > (?::text::xid8, ?)";
         }
-        return "written_by >= ?::text::xid8";
+        return alias + "written_by >= ?::text::xid8";
     }
 
     private static int bindAfter(PreparedStatement select, int index, AuditTable table, Position after)
