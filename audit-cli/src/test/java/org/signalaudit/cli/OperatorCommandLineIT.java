@@ -25,6 +25,7 @@ import org.signalaudit.testing.AuditDatabase;
 import org.signalaudit.testing.MicroProcess;
 import org.signalaudit.testing.ProblemAssertions;
 import org.signalaudit.testing.ScratchDatabase;
+import org.signalaudit.testing.Sealing;
 
 /**
  * The built {@code audit-cli.jar} as an operator runs it: a child process on the host, against
@@ -131,13 +132,13 @@ class OperatorCommandLineIT {
                 .as("the new password works at once").isEqualTo(200);
         assertThat(superadmin.get("api/users/superadmin").send().status()).as("the old one no longer").isEqualTo(401);
 
-        // verify: 0 on an intact log, 1 once a row was edited behind the application's back.
+        // verify: 0 on an intact log, 1 once a sealed row was edited behind the application's back.
         Run intact = cli("verify");
         assertThat(intact.exitCode()).as(intact.toString()).isEqualTo(0);
         assertThat(intact.output()).startsWith("intact");
+        Sealing.awaitSealed(db, "state", row.id());
         db.asSuperuser().execute("SET session_replication_role = replica; "
-                + "UPDATE user_state_audit SET reason = 'nothing to see' WHERE username = " + AuditDatabase.literal(user.username())
-                + " AND event = 'OVERRIDE'");
+                + "UPDATE user_state_audit SET reason = 'nothing to see' WHERE id = " + row.id());
         Run broken = cli("verify");
         assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
         assertThat(broken.output()).startsWith("BROKEN");
@@ -165,7 +166,9 @@ class OperatorCommandLineIT {
                 "AUDIT_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource",
                 "AUDIT_DB_URL", database.url(),
                 "AUDIT_DB_USER", System.getProperty("audit.test.db.user"),
-                "AUDIT_DB_PASSWORD", System.getProperty("audit.test.db.password")));
+                "AUDIT_DB_PASSWORD", System.getProperty("audit.test.db.password"),
+                "AUDIT_SEAL_KEYSTORE", System.getProperty("audit.test.seal.keystore"),
+                "AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("audit.test.seal.keystore-password")));
         builder.environment().remove("AUDIT_BOOTSTRAP_SUPERADMIN_PASSWORD");
         try {
             Process process = builder.start();

@@ -21,7 +21,7 @@ import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.account.control.StateTransitions;
 import org.signalaudit.account.entity.UserAccount;
 import org.signalaudit.audit.AuditIntegrity;
-import org.signalaudit.audit.ChainReport;
+import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.security.LockoutPolicy;
 import org.signalaudit.signal.TransactionInitiator;
 
@@ -119,7 +119,7 @@ public class OperatorCommands {
         return user.state();
     }
 
-    public ChainReport verify() {
+    public IntegrityReport verify() {
         return integrity.verify();
     }
 

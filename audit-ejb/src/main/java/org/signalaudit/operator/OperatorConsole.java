@@ -2,7 +2,8 @@ package org.signalaudit.operator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.signalaudit.account.AccountException;
-import org.signalaudit.audit.ChainReport;
+import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestCompleted;
 import org.signalaudit.signal.RequestContext;
@@ -82,10 +83,16 @@ public class OperatorConsole {
         return new Answer(command.name() + ": " + username + " is " + state, 0);
     }
 
-    private static Answer verdict(ChainReport report) {
-        String chains = report.chains().stream().map(Object::toString).collect(Collectors.joining(System.lineSeparator()));
+    private static Answer verdict(IntegrityReport report) {
+        List<String> lines = new ArrayList<>();
+        report.tables().forEach(table -> lines.add(table.toString()));
+        if (report.checkpointBreak() != null) {
+            lines.add(report.checkpointBreak().toString());
+        }
+        String detail = String.join(System.lineSeparator(), lines);
         return report.intact()
-                ? new Answer("intact: " + report.rows() + " audit rows verified" + System.lineSeparator() + chains, 0)
-                : new Answer("BROKEN: the audit log does not verify" + System.lineSeparator() + chains, 1);
+                ? new Answer("intact: " + report.rows() + " audit rows verified, tree size " + report.treeSize()
+                        + System.lineSeparator() + detail, 0)
+                : new Answer("BROKEN: the audit log does not verify" + System.lineSeparator() + detail, 1);
     }
 }
