@@ -91,6 +91,9 @@ public class SchemaMigration {
     @ConfigProperty(name = "audit.db.user")
     String user;
 
+    /** The schema version this start migrated to, for the readiness check. */
+    private volatile String schemaVersion;
+
     /** Fails the deployment loudly: an application on a schema it does not know must not run. */
     @PostConstruct
     void migrate() {
@@ -104,6 +107,7 @@ public class SchemaMigration {
                     .load()
                     .migrate();
             String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);
+            schemaVersion = version;
             LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted
                     + " migrations applied now)");
         } catch (FlywayException e) {
@@ -130,6 +134,12 @@ public class SchemaMigration {
                     + " as " + user + ": " + firstLine(e.getMessage())
                     + " (is the database up, and are the URL, user and password right?)"));
         }
+    }
+
+    /** The schema version the migrations brought the database to at this start. */
+    @Lock(LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     /** The application's datasource, for code that writes with JDBC inside the current transaction. */

@@ -90,12 +90,25 @@ public final class ConfigurationCheck {
         try (Connection connection = dataSource.getConnection()) {
             connection.isValid(0);
         } catch (SQLException e) {
-            String cause = Optional.ofNullable(e.getMessage()).map(text -> text.strip().lines().findFirst().orElse(""))
-                    .orElse(e.getClass().getSimpleName());
+            String cause = firstLine(innermost(e));
             throw new RejectedSetting(DB_URL, "cannot connect to " + Database.withoutParameters(value(DB_URL).orElseThrow())
                     + " as " + value(DB_USER).orElse("(no user)") + ": " + cause
                     + " (is the database up, and are the URL, user and password right?)");
         }
+    }
+
+    /** The pool wraps the driver's message in three layers of its own; the driver's says what is wrong. */
+    private static Throwable innermost(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost;
+    }
+
+    private static String firstLine(Throwable failure) {
+        return Optional.ofNullable(failure.getMessage()).map(text -> text.strip().lines().findFirst().orElse(""))
+                .orElse(failure.getClass().getSimpleName());
     }
 
     private void atLeast(String property, long minimum) {
