@@ -37,6 +37,10 @@ import org.signalaudit.configuration.control.FailedStart;
  * before the persistence unit logged in; a database that cannot be reached within the pool's login timeout, or
  * a schema that cannot be migrated, stops the deployment here with one line that says so.
  *
+ * <p>The defaults after ':' in the placeholders are those of microprofile-config.properties:
+ * Payara also resolves the definition once early, where the application's configuration sources
+ * are not visible yet, and without a default it warns of each missing value on every start.
+ *
  * <p>The pool is set up so that a database outage fails requests fast and heals by itself:
  * <ul>
  * <li>every connection is validated when it leaves the pool with JDBC 4's {@code isValid} (a
@@ -57,10 +61,10 @@ import org.signalaudit.configuration.control.FailedStart;
 @TransactionManagement(TransactionManagementType.BEAN)
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
-        className = "${MPCONFIG=audit.db.datasource}",
-        url = "${MPCONFIG=audit.db.url}",
-        user = "${MPCONFIG=audit.db.user}",
-        password = "${MPCONFIG=audit.db.password}",
+        className = "${MPCONFIG=audit.db.datasource:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=audit.db.url:jdbc:h2:file:./signal-audit-data/audit;AUTO_SERVER=FALSE}",
+        user = "${MPCONFIG=audit.db.user:sa}",
+        password = "${MPCONFIG=audit.db.password:sa}",
         minPoolSize = 2,
         maxPoolSize = 32,
         loginTimeout = 5,

@@ -84,6 +84,15 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
     public MicroProcess server(ScratchDatabase database, int port, List<String> moreProperties) {
         var properties = new ArrayList<>(MicroProcess.systemProperties(database.url()));
         properties.addAll(moreProperties);
+        return server(properties, port);
+    }
+
+    /** This build's Payara Micro with exactly these system properties ({@code -D...}), stopped after the test. */
+    public MicroProcess server(List<String> properties) {
+        return server(properties, 0);
+    }
+
+    private MicroProcess server(List<String> properties, int port) {
         MicroProcess server = MicroProcess.start(properties, Map.of(), port,
                 directory.resolve("payara-micro-" + ++servers + ".log"));
         open.push(server);
