@@ -37,9 +37,13 @@ import org.signalaudit.configuration.control.FailedStart;
  * before the persistence unit logged in; a database that cannot be reached within the pool's login timeout, or
  * a schema that cannot be migrated, stops the deployment here with one line that says so.
  *
- * <p>The defaults after ':' in the placeholders are those of microprofile-config.properties:
- * Payara also resolves the definition once early, where the application's configuration sources
- * are not visible yet, and without a default it warns of each missing value on every start.
+ * <p>Payara resolves the definition once early, where only system properties and environment
+ * variables are visible, not the application's configuration sources, and warns of each value
+ * it cannot find there. The defaults after ':' (those of microprofile-config.properties) silence
+ * that for the URL and the credentials. The class has none: a default is then used for the pool
+ * itself (measured: H2's class with a PostgreSQL URL), while without one Payara resolves it again
+ * where {@code DataSourceClassSource} derives it from the URL; so that one warning stays
+ * (QuietLogsIT names it).
  *
  * <p>The pool is set up so that a database outage fails requests fast and heals by itself:
  * <ul>
@@ -61,7 +65,7 @@ import org.signalaudit.configuration.control.FailedStart;
 @TransactionManagement(TransactionManagementType.BEAN)
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
-        className = "${MPCONFIG=audit.db.datasource:org.h2.jdbcx.JdbcDataSource}",
+        className = "${MPCONFIG=audit.db.datasource}",
         url = "${MPCONFIG=audit.db.url:jdbc:h2:file:./signal-audit-data/audit;AUTO_SERVER=FALSE}",
         user = "${MPCONFIG=audit.db.user:sa}",
         password = "${MPCONFIG=audit.db.password:sa}",
