@@ -2,6 +2,7 @@ package org.signalaudit.metrics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
@@ -45,6 +46,14 @@ public class AuditCounters {
     private Counter stateRows;
     private Counter entityRows;
     private Counter lockouts;
+
+    /**
+     * Created with the application, not by its first signal: that may arrive on a thread of the
+     * asynchronous executor, where Payara Server finds no application to give a MetricRegistry to.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean is the point: @PostConstruct registers the counters
+    }
 
     @PostConstruct
     void register() {

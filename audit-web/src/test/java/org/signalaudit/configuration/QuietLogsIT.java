@@ -27,8 +27,9 @@ class QuietLogsIT {
             Pattern.compile("NCLS-SECURITY-05054"),
             // Hazelcast (the data grid) reports ports in use by other servers on this machine.
             Pattern.compile("com\\.hazelcast\\..*Some of the ports seem occupied"),
-            // Payara's deployment descriptor parser, without its parameters (AS-DEPLOYMENT-00015,
-            // "Unsupported deployment descriptors element"), also for Payara's own default-web.xml.
+            // Payara's descriptor parser does not know the Servlet 6 session cookie attribute of
+            // web.xml (SameSite=Lax): "Unsupported deployment descriptors element attribute-name
+            // value SameSite" (AS-DEPLOYMENT-00015; Payara Micro logs it without its text).
             Pattern.compile("AS-DEPLOYMENT-00015"),
             // Payara's resource adapter for every @DataSourceDefinition (RAR8068): the standard way
             // for an application to define its datasource.

@@ -1,11 +1,12 @@
 package org.signalaudit.audit.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 import org.signalaudit.audit.chain.AuditChain;
 import org.signalaudit.audit.entity.RequestAuditEntry;
@@ -14,8 +15,13 @@ import org.signalaudit.signal.RequestCompleted;
 /**
  * Writes the request trail in a transaction of its own (DESIGN.md, rule 2): a request whose work
  * rolled back, or that the container refused before any work, is still recorded.
+ *
+ * <p>An EJB, not a CDI bean: the trail is written when the request has ended, and Payara Server
+ * 6.2025.9 calls the web module's request listeners after it has left the request's component
+ * invocation; a CDI bean's EntityManager then finds no persistence unit ("Unable to retrieve
+ * EntityManagerFactory for unitName null"). An EJB's call always runs in its own module's context.
  */
-@ApplicationScoped
+@Stateless
 public class RequestAuditReceiver {
 
     @PersistenceContext
@@ -27,7 +33,7 @@ public class RequestAuditReceiver {
     @Inject
     AuditChain chain;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
         if (!auditSwitch.on()) {
             return;
