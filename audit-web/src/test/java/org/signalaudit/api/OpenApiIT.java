@@ -23,8 +23,9 @@ import org.signalaudit.testing.Endpoints;
 /**
  * The OpenAPI document Payara builds from the resources ({@code /openapi}, outside the context
  * root) is served from the very first call, which failed with a 500 before the request-body
- * records declared their constructors, and names every resource method of the build (read from
- * the classes, so a new endpoint is covered without touching this test).
+ * records declared their constructors; it has its title, description and HTTP Basic security
+ * scheme, and names every resource method of the build (read from the classes, so a new endpoint
+ * is covered without touching this test). Not checked yet: error responses, schemas, examples.
  */
 class OpenApiIT extends ApplicationIT {
 
@@ -39,6 +40,11 @@ class OpenApiIT extends ApplicationIT {
 
         assertThat(first.statusCode()).as("the first GET /openapi: %s", first.body()).isEqualTo(200);
         JsonObject document = Json.createReader(new StringReader(first.body())).readObject();
+        assertThat(document.getJsonObject("info").getString("title")).isEqualTo("Signal Audit API");
+        assertThat(document.getJsonObject("info").getString("description")).contains("problem+json");
+        assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("basic"))
+                .satisfies(basic -> assertThat(basic.getString("type")).isEqualTo("http"))
+                .satisfies(basic -> assertThat(basic.getString("scheme")).isEqualTo("basic"));
         Set<String> documented = new TreeSet<>();
         document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
                 .filter(VERBS::contains)
