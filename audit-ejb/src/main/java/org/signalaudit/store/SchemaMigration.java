@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
 import org.signalaudit.configuration.Database;
 import org.signalaudit.configuration.RejectedSetting;
 import org.signalaudit.configuration.control.FailedStart;
@@ -111,7 +112,7 @@ public class SchemaMigration {
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                     .failOnMissingLocations(false)
-                    .javaMigrations(new V5__Link_existing_audit_rows())
+                    .javaMigrations(new V5__Link_existing_audit_rows(), new V11__Carry_chained_rows_into_the_tree())
                     .load()
                     .migrate();
             String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);

@@ -13,7 +13,7 @@ import org.signalaudit.account.Page;
 import org.signalaudit.account.StateEvent;
 import org.signalaudit.audit.AuditIntegrity;
 import org.signalaudit.audit.AuditTrail;
-import org.signalaudit.audit.ChainReport;
+import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.LoginQuery;
 import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.ReplayReport;
@@ -85,10 +85,10 @@ public class AuditResource {
                 QueryParams.cursor(after)));
     }
 
-    /** Walks every audit table's hash chain (SUPERADMIN): intact, or the first row that breaks it. */
+    /** Re-derives the sealed log from the rows (SUPERADMIN): intact, or the first row or checkpoint that breaks it. */
     @GET
     @Path("verify")
-    public ChainReport verify() {
+    public IntegrityReport verify() {
         return integrity.verify();
     }
 

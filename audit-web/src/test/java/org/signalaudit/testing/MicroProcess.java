@@ -55,7 +55,14 @@ public final class MicroProcess implements AutoCloseable {
      * files next to it.
      */
     public static MicroProcess start(String databaseUrl, int port, Path log) {
-        return start(systemProperties(databaseUrl), Map.of(), port, log);
+        return start(databaseUrl, port, log, List.of());
+    }
+
+    /** As {@link #start(String, int, Path)}, with more system properties ({@code -Dname=value}) for this test's server. */
+    public static MicroProcess start(String databaseUrl, int port, Path log, List<String> moreProperties) {
+        var properties = new ArrayList<>(systemProperties(databaseUrl));
+        properties.addAll(moreProperties);
+        return start(properties, Map.of(), port, log);
     }
 
     /**
@@ -128,6 +135,8 @@ public final class MicroProcess implements AutoCloseable {
                 "-Daudit.db.url=" + databaseUrl,
                 "-Daudit.db.user=" + required("audit.test.db.user"),
                 "-Daudit.db.password=" + required("audit.test.db.password"),
+                "-Daudit.seal.keystore=" + required("audit.test.seal.keystore"),
+                "-Daudit.seal.keystore-password=" + required("audit.test.seal.keystore-password"),
                 "-Daudit.bootstrap.superadmin-password=" + Api.SUPERADMIN_PASSWORD,
                 "-Daudit.trusted-proxies=127.0.0.2/32",
                 "-Daudit.trail.excluded-paths=/health,/metrics,/favicon.ico,/jakarta.faces.resource,/trail-excluded");

@@ -5,11 +5,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-import org.signalaudit.audit.chain.AuditChain;
-import org.signalaudit.audit.entity.RequestAuditEntry;
+import org.signalaudit.audit.entity.RequestAuditRow;
 import org.signalaudit.signal.RequestCompleted;
 
 /**
@@ -18,28 +15,22 @@ import org.signalaudit.signal.RequestCompleted;
  *
  * <p>An EJB, not a CDI bean: the trail is written when the request has ended, and Payara Server
  * 6.2025.9 calls the web module's request listeners after it has left the request's component
- * invocation; a CDI bean's EntityManager then finds no persistence unit ("Unable to retrieve
+ * invocation; a CDI bean's EntityManager then found no persistence unit ("Unable to retrieve
  * EntityManagerFactory for unitName null"). An EJB's call always runs in its own module's context.
  */
 @Stateless
 public class RequestAuditReceiver {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     AuditSwitch auditSwitch;
 
     @Inject
-    AuditChain chain;
+    AuditWriter writer;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
-        if (!auditSwitch.on()) {
-            return;
+        if (auditSwitch.on()) {
+            writer.insert(new RequestAuditRow(request));
         }
-        RequestAuditEntry entry = new RequestAuditEntry(request);
-        chain.link(entry);
-        em.persist(entry);
     }
 }
