@@ -9,6 +9,12 @@ public record CreateGroup(
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = NAME, message = NAME_RULE) String name,
         @Size(max = 500) String description) {
 
+    /** Declared, not implicit, for the reason {@link org.signalaudit.account.InviteUser} gives. */
+    public CreateGroup(String name, String description) {
+        this.name = name;
+        this.description = description;
+    }
+
     public static final String NAME = "[a-z0-9][a-z0-9._-]*";
     public static final String NAME_RULE = "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit";
 }

@@ -17,9 +17,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
+import org.signalaudit.configuration.Database;
+import org.signalaudit.configuration.RejectedSetting;
+import org.signalaudit.configuration.control.FailedStart;
 
 /**
  * Defines the application's own datasource and brings its schema to the current version before
@@ -27,7 +33,18 @@ import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
  *
  * <p>The datasource is configured by MicroProfile Config ({@code audit.db.*}, overridden by
  * {@code AUDIT_DB_URL}, {@code AUDIT_DB_USER}, {@code AUDIT_DB_PASSWORD} and
- * {@code AUDIT_DB_DATASOURCE}); without configuration it is the embedded H2 file database.
+ * {@code AUDIT_DB_DATASOURCE}, which follows from the URL unless it is set); without configuration
+ * it is the embedded H2 file database. {@link StoreLogin} has refused what it cannot use
+ * before the persistence unit logged in; a database that cannot be reached within the pool's login timeout, or
+ * a schema that cannot be migrated, stops the deployment here with one line that says so.
+ *
+ * <p>Payara resolves the definition once early, where only system properties and environment
+ * variables are visible, not the application's configuration sources, and warns of each value
+ * it cannot find there. The defaults after ':' (those of microprofile-config.properties) silence
+ * that for the URL and the credentials. The class has none: a default is then used for the pool
+ * itself (measured: H2's class with a PostgreSQL URL), while without one Payara resolves it again
+ * where {@code DataSourceClassSource} derives it from the URL; so that one warning stays
+ * (QuietLogsIT names it).
  *
  * <p>The pool is set up so that a database outage fails requests fast and heals by itself:
  * <ul>
@@ -42,7 +59,7 @@ import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
  * Drivers without such a property (H2) ignore it.</li>
  * </ul>
  * EclipseLink's own retry of a failed read (three more, five seconds apart) is cut to one
- * immediate retry by {@link FailFastQueries}.
+ * immediate retry by {@link StoreLogin}.
  */
 @Singleton
 @Startup
@@ -50,9 +67,9 @@ import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
         className = "${MPCONFIG=audit.db.datasource}",
-        url = "${MPCONFIG=audit.db.url}",
-        user = "${MPCONFIG=audit.db.user}",
-        password = "${MPCONFIG=audit.db.password}",
+        url = "${MPCONFIG=audit.db.url:jdbc:h2:file:./signal-audit-data/audit;AUTO_SERVER=FALSE}",
+        user = "${MPCONFIG=audit.db.user:sa}",
+        password = "${MPCONFIG=audit.db.password:sa}",
         minPoolSize = 2,
         maxPoolSize = 32,
         loginTimeout = 5,
@@ -70,22 +87,47 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
+    private static final String DB_URL = "audit.db.url";
+
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = DB_URL)
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "audit.db.user")
+    String user;
+
+    /** The schema version this start migrated to, for the readiness check. */
+    private volatile String schemaVersion;
 
     /** Fails the deployment loudly: an application on a schema it does not know must not run. */
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-                .failOnMissingLocations(false)
-                .javaMigrations(new V5__Link_existing_audit_rows(), new V11__Carry_chained_rows_into_the_tree())
-                .load()
-                .migrate();
-        String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);
-        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        String vendor = vendor();
+        try {
+            var result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    .failOnMissingLocations(false)
+                    .javaMigrations(new V5__Link_existing_audit_rows(), new V11__Carry_chained_rows_into_the_tree())
+                    .load()
+                    .migrate();
+            String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);
+            schemaVersion = version;
+            LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted
+                    + " migrations applied now)");
+        } catch (FlywayException e) {
+            throw FailedStart.stop(new IllegalStateException("The schema of " + Database.withoutParameters(url)
+                    + " cannot be migrated, the application does not start: " + firstLine(e.getMessage())
+                    + " (fix the database or restore it; the migrations are in audit-ejb, db/migration)", e));
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("");
     }
 
     /**
@@ -97,8 +139,16 @@ public class SchemaMigration {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             return product.contains("postgres") ? "postgresql" : product.replaceAll("[^a-z0-9]", "");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database the datasource is", e);
+            throw FailedStart.stop(new RejectedSetting(DB_URL, "cannot connect to " + Database.withoutParameters(url)
+                    + " as " + user + ": " + firstLine(e.getMessage())
+                    + " (is the database up, and are the URL, user and password right?)"));
         }
+    }
+
+    /** The schema version the migrations brought the database to at this start. */
+    @Lock(LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     /** The application's datasource, for code that writes with JDBC inside the current transaction. */

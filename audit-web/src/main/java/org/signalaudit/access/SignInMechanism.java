@@ -32,6 +32,7 @@ import org.signalaudit.signal.UserLoggedOut;
 import org.signalaudit.signal.UserLoginFailed;
 import org.signalaudit.trail.RequestOutcome;
 import org.signalaudit.trail.RequestTrail;
+import org.signalaudit.trail.TrailCounters;
 
 /**
  * The application's one authentication mechanism (Jakarta Security 3.0 allows one per web
@@ -62,6 +63,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     RequestTrail trail;
+
+    @Inject
+    TrailCounters counters;
 
     @Inject
     RequestOutcome outcome;
@@ -203,10 +207,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
      * The login receivers write in transactions of their own; if one fails, the sign-in still gets
      * its answer, and the failure is in the server log for the operators.
      */
-    private static void signal(Runnable fire) {
+    private void signal(Runnable fire) {
         try {
             fire.run();
+            counters.loginRecorded();
         } catch (RuntimeException e) {
+            counters.loginLost();
             LOG.log(Level.SEVERE, "A login signal could not be recorded", e);
         }
     }

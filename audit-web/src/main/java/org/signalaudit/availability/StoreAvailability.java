@@ -3,7 +3,12 @@ package org.signalaudit.availability;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * What this instance last learned about its database, so that an outage is paid for once, not
@@ -24,6 +29,18 @@ public class StoreAvailability {
 
     /** {@link #UP}, or the moment (System.nanoTime) after which the next request may probe. */
     private final AtomicLong nextProbe = new AtomicLong(UP);
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** The breaker's state as a MicroProfile gauge: {@code audit_store_breaker_open} is 1 while requests are turned away. */
+    @PostConstruct
+    void register() {
+        metrics.gauge(Metadata.builder().withName("audit_store_breaker_open")
+                .withDescription("1 while this instance turns requests away because its database was found "
+                        + "unreachable (one request probes every " + PROBE_MILLIS + " ms), 0 otherwise").build(),
+                this, availability -> availability.knownDown() ? 1 : 0);
+    }
 
     /**
      * Whether the caller should use the database: yes while it is up; while it is down, only

@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.signalaudit.access.RequestOpener;
 import org.signalaudit.availability.StoreOutage;
 import org.signalaudit.signal.RequestCompleted;
@@ -26,7 +24,7 @@ import org.signalaudit.signal.RequestContext;
  * The request trail (the seed's audit middleware): one {@link RequestCompleted} per HTTP request,
  * fired when the request ends, after its status is decided, so that requests refused by the
  * container (401, 403, unmatched paths) are recorded like those a resource served. A failure to
- * record is logged and counted ({@code audit_trail_failures_total}); it never changes an answer.
+ * record is logged and counted ({@code audit_trail_failures_total}, {@link TrailCounters}); it never changes an answer.
  * While the database is unreachable no row can be written: each such request is a counted
  * failure with one log line, not tried at all if serving it already found the database down;
  * nothing is kept to be written later.
@@ -61,15 +59,13 @@ public class RequestTrail {
     RequestOutcome outcome;
 
     @Inject
-    MetricRegistry metrics;
+    TrailCounters counters;
 
     private Masking masking;
-    private Counter failures;
 
     @PostConstruct
     void configure() {
         masking = new Masking(Set.copyOf(sensitiveParameters));
-        failures = metrics.counter("audit_trail_failures");
     }
 
     void started(HttpServletRequest request) {
@@ -103,13 +99,14 @@ public class RequestTrail {
                 // The request found the database unreachable a moment ago. Trying again would fail
                 // as well, only later: the attempts queue behind one lock (the row's id sequence)
                 // and every answer of the outage would wait for them.
-                failures.inc();
+                counters.requestLost();
                 LOG.severe(() -> "Request " + context.requestId() + " is not in the trail: the database was unavailable");
                 return;
             }
             completed.fire(record(request, response));
+            counters.requestRecorded();
         } catch (RuntimeException e) {
-            failures.inc();
+            counters.requestLost();
             if (StoreOutage.causedBy(e)) {
                 // While the database is down every request ends here: one line each, not a trace.
                 LOG.severe(() -> "Could not record request " + context.requestId()

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,35 +60,78 @@ public final class MicroProcess implements AutoCloseable {
 
     /** As {@link #start(String, int, Path)}, with more system properties ({@code -Dname=value}) for this test's server. */
     public static MicroProcess start(String databaseUrl, int port, Path log, List<String> moreProperties) {
+        var properties = new ArrayList<>(systemProperties(databaseUrl));
+        properties.addAll(moreProperties);
+        return start(properties, Map.of(), port, log);
+    }
+
+    /**
+     * Starts the server as {@link #start(String, int, Path)} does, with {@code properties}
+     * ({@code -D...}) and {@code environment} variables, and returns once the API answers.
+     */
+    public static MicroProcess start(List<String> properties, Map<String, String> environment, int port, Path log) {
+        MicroProcess server = launch(properties, environment, port, log);
+        try {
+            server.awaitReady();
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Starts the server as {@code java -jar payara-micro.jar --deploy audit.war} with only
+     * {@code environment} as its configuration and returns at once, for a test of a start that
+     * must fail ({@link #exitStatus(Duration)}).
+     */
+    public static MicroProcess launch(Map<String, String> environment, Path log) {
+        return launch(List.of(), environment, 0, log);
+    }
+
+    private static MicroProcess launch(List<String> properties, Map<String, String> environment, int port, Path log) {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             int httpPort = port == 0 ? freePort() : port;
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(systemProperties(databaseUrl));
-            command.addAll(moreProperties);
+            command.addAll(properties);
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
                     "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",
                     "--rootdir", root.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            var server = new MicroProcess(process, URI.create("http://127.0.0.1:" + httpPort + "/audit/"), log, root);
-            try {
-                server.awaitReady();
-            } catch (RuntimeException | Error e) {
-                server.close();
-                throw e;
-            }
-            return server;
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new MicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/audit/"), log, root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Payara Micro in " + directory, e);
         }
     }
 
-    /** The same options as arquillian.xml's {@code cmdOptions}, on another database. */
-    private static List<String> systemProperties(String databaseUrl) {
+    /** The exit status of a server that must end by itself within {@code atMost}; killed and failed otherwise. */
+    public int exitStatus(Duration atMost) {
+        if (!waitForExit(atMost)) {
+            kill();
+            throw new AssertionError("Payara Micro still ran after " + atMost + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** What the server printed so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same options as arquillian.xml's {@code cmdOptions}, on another database. No DataSource
+     * class: it follows from the URL.
+     */
+    public static List<String> systemProperties(String databaseUrl) {
         return List.of(
-                "-Daudit.db.datasource=org.postgresql.ds.PGSimpleDataSource",
                 "-Daudit.db.url=" + databaseUrl,
                 "-Daudit.db.user=" + required("audit.test.db.user"),
                 "-Daudit.db.password=" + required("audit.test.db.password"),
@@ -133,12 +177,21 @@ public final class MicroProcess implements AutoCloseable {
      * outside the context root), e.g. {@code audit_trail_failures_total}; 0 before it first counts.
      */
     public double metric(String name) {
+        return metric(name, "");
+    }
+
+    /**
+     * The sum of the series of a metric whose tags include {@code tag}, e.g.
+     * {@code metric("audit_rows_written_total", "table=\"user_state_audit\"")}; 0 before it first counts.
+     */
+    public double metric(String name, String tag) {
         var http = HttpClient.newHttpClient();
         try {
             var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=application"))
                     .timeout(Duration.ofSeconds(30)).build();
             String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .filter(line -> line.substring(0, line.lastIndexOf(' ')).contains(tag))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -79,13 +80,35 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
         return server(database, port, List.of());
     }
 
-    /** As {@link #server(ScratchDatabase, int)}, with more system properties ({@code -Dname=value}). */
+    /** This build's Payara Micro on {@code database} with more system properties ({@code -D...}), stopped after the test. */
     public MicroProcess server(ScratchDatabase database, int port, List<String> moreProperties) {
-        MicroProcess server = MicroProcess.start(database.url(), port,
-                directory.resolve("payara-micro-" + ++servers + ".log"), moreProperties);
+        var properties = new ArrayList<>(MicroProcess.systemProperties(database.url()));
+        properties.addAll(moreProperties);
+        return server(properties, port);
+    }
+
+    /** This build's Payara Micro with exactly these system properties ({@code -D...}), stopped after the test. */
+    public MicroProcess server(List<String> properties) {
+        return server(properties, 0);
+    }
+
+    private MicroProcess server(List<String> properties, int port) {
+        MicroProcess server = MicroProcess.start(properties, Map.of(), port,
+                directory.resolve("payara-micro-" + ++servers + ".log"));
         open.push(server);
         artifacts.add("server log " + server.log());
         System.out.println("Started " + server);
+        return server;
+    }
+
+    /**
+     * This build's Payara Micro configured by {@code environment} alone, as
+     * {@code java -jar payara-micro.jar --deploy audit.war} is: not awaited, for a start that must fail.
+     */
+    public MicroProcess launch(Map<String, String> environment) {
+        MicroProcess server = MicroProcess.launch(environment, directory.resolve("payara-micro-" + ++servers + ".log"));
+        open.push(server);
+        artifacts.add("server log " + server.log());
         return server;
     }
 

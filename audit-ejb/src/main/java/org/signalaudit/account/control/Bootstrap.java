@@ -49,6 +49,10 @@ public class Bootstrap {
         }
         var invited = enrolment.invite(USERNAME, email, Role.SUPERADMIN, INITIATOR);
         enrolment.accept(invited.user(), password.get(), INITIATOR);
+        // Write now, inside this bean's invocation: the transaction commits after @PostConstruct has
+        // returned, where no component invocation is active, and the audit writers that a flush
+        // at commit would call there make Payara warn (AS-JTA-00003) on every start.
+        accounts.flush();
         LOG.info("Created the bootstrap SUPERADMIN 'superadmin'");
     }
 }

@@ -59,6 +59,10 @@ public class DemoAccounts {
         }
         var bob = enrolment.invite("bob", "bob@demo.invalid", Role.USER, INITIATOR);
         banner.append("\n  bob is INVITED; his invitation token: ").append(bob.token());
+        // Write now, inside this bean's invocation: the transaction commits after @PostConstruct has
+        // returned, where no component invocation is active, and the audit writers that a flush
+        // at commit would call there make Payara warn (AS-JTA-00003) on every start.
+        accounts.flush();
         LOG.info(banner::toString);
     }
 }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordHashing {
 
     /** OWASP Password Storage Cheat Sheet, PBKDF2-HMAC-SHA256. */
-    static final int MINIMUM_ITERATIONS = 600_000;
+    public static final int MINIMUM_ITERATIONS = 600_000;
 
     @Inject
     @ConfigProperty(name = "audit.password.iterations", defaultValue = "600000")

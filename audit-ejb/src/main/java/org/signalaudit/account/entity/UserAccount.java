@@ -113,6 +113,11 @@ public class UserAccount {
         return state;
     }
 
+    /** When the account was created, which is when its invitation was issued. */
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
     public long version() {
         return version;
     }

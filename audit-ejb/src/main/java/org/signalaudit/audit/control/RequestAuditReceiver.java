@@ -1,9 +1,10 @@
 package org.signalaudit.audit.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.signalaudit.audit.entity.RequestAuditRow;
 import org.signalaudit.signal.RequestCompleted;
@@ -11,8 +12,13 @@ import org.signalaudit.signal.RequestCompleted;
 /**
  * Writes the request trail in a transaction of its own (DESIGN.md, rule 2): a request whose work
  * rolled back, or that the container refused before any work, is still recorded.
+ *
+ * <p>An EJB, not a CDI bean: the trail is written when the request has ended, and Payara Server
+ * 6.2025.9 calls the web module's request listeners after it has left the request's component
+ * invocation; a CDI bean's EntityManager then found no persistence unit ("Unable to retrieve
+ * EntityManagerFactory for unitName null"). An EJB's call always runs in its own module's context.
  */
-@ApplicationScoped
+@Stateless
 public class RequestAuditReceiver {
 
     @Inject
@@ -21,7 +27,7 @@ public class RequestAuditReceiver {
     @Inject
     AuditWriter writer;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
         if (auditSwitch.on()) {
             writer.insert(new RequestAuditRow(request));
