@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import org.signalaudit.query.Slice;
+
 import java.util.Map;
 
 /**

@@ -3,6 +3,7 @@ package org.signalaudit.api;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Context;
 import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.InvitedUser;
 import org.signalaudit.account.OverrideState;
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 import org.signalaudit.account.RequestTransition;
 import org.signalaudit.account.UserAccounts;
 import org.signalaudit.account.UserState;
@@ -48,10 +49,9 @@ public class UsersResource {
     }
 
     @GET
-    public Page<UserView> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
+    public Page<UserView> list(@QueryParam("state") UserState state, @Valid @BeanParam PageParams page,
                                @QueryParam("after") String after) {
-        return accounts.list(QueryParams.enumValue(UserState.class, "state", state), QueryParams.limit(limit),
-                QueryParams.text(after));
+        return accounts.list(state, page.limit(), PageParams.text(after));
     }
 
     @GET

@@ -49,6 +49,8 @@ public class AuditLog implements Serializable {
     private LocalDate to;
     @Size(max = 64)
     private String requestId;
+    @Size(max = 16)
+    private String category;
 
     private AuditFilter filter = AuditFilter.NONE;
     private AuditRows<StateChangeView> stateChanges;
@@ -67,7 +69,8 @@ public class AuditLog implements Serializable {
 
     /** The filter as typed; {@code to} is a whole day, so the filter ends at the next midnight (UTC). */
     public void apply() {
-        filter = new AuditFilter(who, what, startOf(from), to == null ? null : startOf(to.plusDays(1)), requestId);
+        filter = new AuditFilter(who, what, startOf(from), to == null ? null : startOf(to.plusDays(1)), requestId,
+                category);
         FacesContext faces = FacesContext.getCurrentInstance();
         for (String table : TABLES) {
             if (faces.getViewRoot().findComponent(table) instanceof UIData data) {
@@ -82,6 +85,7 @@ public class AuditLog implements Serializable {
         from = null;
         to = null;
         requestId = null;
+        category = null;
         apply();
     }
 
@@ -152,5 +156,13 @@ public class AuditLog implements Serializable {
 
     public void setRequestId(String requestId) {
         this.requestId = requestId;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
     }
 }

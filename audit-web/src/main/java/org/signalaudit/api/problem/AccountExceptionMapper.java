@@ -14,7 +14,6 @@ import org.signalaudit.account.AccountException;
 import org.signalaudit.account.ConcurrentChangeException;
 import org.signalaudit.account.IllegalTransitionException;
 import org.signalaudit.account.InvalidInvitationException;
-import org.signalaudit.account.InvalidRequestException;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.StaleVersionException;
 import org.signalaudit.account.UnknownUserException;
@@ -31,7 +30,6 @@ public class AccountExceptionMapper implements ExceptionMapper<AccountException>
             ConcurrentChangeException.class, Status.CONFLICT,
             StaleVersionException.class, Status.PRECONDITION_FAILED,
             InvalidInvitationException.class, Status.BAD_REQUEST,
-            InvalidRequestException.class, Status.BAD_REQUEST,
             NotPermittedException.class, Status.FORBIDDEN);
 
     @Inject

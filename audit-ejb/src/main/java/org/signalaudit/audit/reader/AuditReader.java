@@ -1,0 +1,135 @@
+package org.signalaudit.audit.reader;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.config.ResultSetConcurrency;
+import org.eclipse.persistence.config.ResultSetType;
+import org.eclipse.persistence.queries.ScrollableCursor;
+import org.signalaudit.audit.AuditFilter;
+import org.signalaudit.audit.AuditQuery;
+import org.signalaudit.query.Page;
+import org.signalaudit.query.Slice;
+import org.signalaudit.store.Slices;
+
+/**
+ * The reader of one audit table: what a table's reader says is how its queries and the screens'
+ * filter narrow it ({@link #filter(AuditQuery)}, {@link #filter(AuditFilter)}); how to page, count
+ * and stream is said here, once, for every table. Rows come newest first (by id) in pages and
+ * slices, oldest first in exports and histories.
+ *
+ * @param <E> the table's read-only entity
+ * @param <V> the view the outside gets
+ * @param <Q> the API's query of the table
+ */
+public abstract class AuditReader<E, V, Q extends AuditQuery> {
+
+    /**
+     * Rows the driver fetches per round trip while streaming. PostgreSQL honours it only on a
+     * forward-only result set in a transaction, which is what {@link #each} asks for; without
+     * it the driver would read the whole result into memory.
+     */
+    static final int FETCH_SIZE = 500;
+
+    /** A request writes a handful of rows; this bounds the correlation answer all the same. */
+    static final int CORRELATION_LIMIT = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Class<E> entity;
+
+    protected AuditReader(Class<E> entity) {
+        this.entity = entity;
+    }
+
+    protected abstract V view(E row);
+
+    protected abstract long id(V view);
+
+    /** The API's filters of this table, period included. */
+    protected abstract RowFilter<E> filter(Q query);
+
+    /** The screens' filter (who, what, when, request id) as this table understands it. */
+    protected abstract RowFilter<E> filter(AuditFilter filter);
+
+    /** Newest first; fetches one row more than the page to know whether another follows. */
+    public Page<V> page(Q query) {
+        RowFilter<E> before = where -> where.add(query.after() == null ? null
+                : where.builder().lessThan(where.row().get("id"), query.after()));
+        List<V> rows = select(filter(query).and(before), false).setMaxResults(query.limit() + 1)
+                .getResultStream().map(this::view).toList();
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, null);
+        }
+        List<V> page = rows.subList(0, query.limit());
+        return new Page<>(page, Long.toString(id(page.get(page.size() - 1))));
+    }
+
+    /** A counted page for a paginator, newest first. */
+    public Slice<V> slice(AuditFilter filter, int first, int max) {
+        RowFilter<E> narrowed = filter(filter);
+        return Slices.of(em, entity, (cb, row) -> criteria(cb, row, narrowed).predicates(),
+                (cb, row) -> List.of(cb.desc(row.get("id"))), first, max, this::view);
+    }
+
+    /** Every row one request wrote, in the order written. */
+    public List<V> ofRequest(String requestId) {
+        return select(where -> where.equal("requestId", requestId), true).setMaxResults(CORRELATION_LIMIT)
+                .getResultStream().map(this::view).toList();
+    }
+
+    /** Up to {@code max} rows the filter keeps, oldest first. */
+    public List<V> oldestFirst(RowFilter<E> filter, int max) {
+        return select(filter, true).setMaxResults(max).getResultStream().map(this::view).toList();
+    }
+
+    /**
+     * Every row the query keeps, oldest first, handed over one at a time through a forward-only
+     * database cursor: memory stays flat however many rows there are (the rows are read-only, so
+     * the persistence context keeps none of them). {@code limit} and {@code after} are ignored.
+     * Must run in a transaction (the driver's cursor needs one).
+     */
+    public void each(Q query, Consumer<V> row) {
+        TypedQuery<E> select = select(filter(query), true);
+        select.setHint(QueryHints.SCROLLABLE_CURSOR, HintValues.TRUE);
+        select.setHint(QueryHints.RESULT_SET_TYPE, ResultSetType.ForwardOnly);
+        select.setHint(QueryHints.RESULT_SET_CONCURRENCY, ResultSetConcurrency.ReadOnly);
+        select.setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE);
+        select.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
+        select.setHint(QueryHints.MAINTAIN_CACHE, HintValues.FALSE);
+        var cursor = (ScrollableCursor) select.getSingleResult();
+        try {
+            while (cursor.hasNext()) {
+                row.accept(view(entity.cast(cursor.next())));
+            }
+        } finally {
+            cursor.close();
+        }
+    }
+
+    private TypedQuery<E> select(RowFilter<E> filter, boolean oldestFirst) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(entity);
+        Root<E> row = query.from(entity);
+        query.where(criteria(cb, row, filter).predicates().toArray(Predicate[]::new))
+                .orderBy(oldestFirst ? cb.asc(row.get("id")) : cb.desc(row.get("id")));
+        return em.createQuery(query);
+    }
+
+    private static <E> Criteria<E> criteria(CriteriaBuilder cb, Root<E> row, RowFilter<E> filter) {
+        var criteria = new Criteria<>(cb, row);
+        filter.narrow(criteria);
+        return criteria;
+    }
+}
