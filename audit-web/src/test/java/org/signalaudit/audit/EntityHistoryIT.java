@@ -68,7 +68,10 @@ class EntityHistoryIT extends ApplicationIT {
         assertThat(userAsOf(username, Instant.parse("9999-01-01T00:00:00Z"), 200).getString("state"))
                 .isEqualTo("DEACTIVATED");
 
-        JsonObject entity = superadmin.get("api/audit/entities/UserAccount/" + username + "?asOf=" + invited).send()
+        List<JsonObject> entityRows = superadmin.get("api/audit/entities/UserAccount/" + username + "/history").send()
+                .json().getJsonArray("items").getValuesAs(JsonObject.class).stream().sorted(OLDEST_FIRST).toList();
+        Instant created = Instant.parse(entityRows.get(0).getString("occurredAt"));
+        JsonObject entity = superadmin.get("api/audit/entities/UserAccount/" + username + "?asOf=" + created).send()
                 .json();
         assertThat(entity.getJsonObject("attributes").getString("invitationTokenHash"))
                 .as("a masked attribute as of a moment").isEqualTo("***");

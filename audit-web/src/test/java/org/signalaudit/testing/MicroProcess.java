@@ -54,12 +54,18 @@ public final class MicroProcess implements AutoCloseable {
      * files next to it.
      */
     public static MicroProcess start(String databaseUrl, int port, Path log) {
+        return start(databaseUrl, port, log, List.of());
+    }
+
+    /** The same, with options for the server's JVM, such as {@code -Xmx256m}. */
+    public static MicroProcess start(String databaseUrl, int port, Path log, List<String> jvmOptions) {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             int httpPort = port == 0 ? freePort() : port;
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
             command.addAll(systemProperties(databaseUrl));
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
                     "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",

@@ -1,5 +1,6 @@
 package org.signalaudit.audit.boundary;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,13 @@ import org.signalaudit.audit.reader.StateChangeReader;
 @RolesAllowed(Role.ADMIN_NAME)
 public class EntityHistories implements EntityHistory {
 
+    /**
+     * How long after its state row the other rows of one change may be stamped: each row takes its
+     * own clock reading in the transaction, microseconds apart, and a user as of the moment of a
+     * state change must show what that change wrote.
+     */
+    static final Duration SAME_CHANGE = Duration.ofSeconds(1);
+
     /** The audit type of a user in {@code entity_audit}. */
     static final String USER_TYPE = "UserAccount";
 
@@ -54,7 +62,9 @@ public class EntityHistories implements EntityHistory {
             return Optional.empty();
         }
         StateChangeView last = stateRows.get(stateRows.size() - 1);
-        List<EntityChangeView> entityRows = rowsOf(USER_TYPE, username, asOf);
+        List<EntityChangeView> entityRows = entities.oldestFirst(EntityChangeReader.ofEntity(USER_TYPE, username, null)
+                .and(EntityChangeReader.upTo(asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE))),
+                Integer.MAX_VALUE);
         Optional<JsonObject> attributes = EntityReplay.replay(entityRows);
         return Optional.of(new UserAsOf(username,
                 attributes.map(user -> text(user, "email")).orElse(null),

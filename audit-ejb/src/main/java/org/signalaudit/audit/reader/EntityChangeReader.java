@@ -1,6 +1,8 @@
 package org.signalaudit.audit.reader;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,6 +61,21 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
     /** One entity's rows written at or before the instant (null: all of them). */
     public static RowFilter<EntityAuditEntry> ofEntity(String type, String id, Instant asOf) {
         return where -> where.equal("entityType", type).equal("entityId", id).notAfter(asOf);
+    }
+
+    /**
+     * Rows written at or before {@code asOf}, and the rows of the request {@code requestId} (when
+     * there is one) written up to {@code until}: one change's rows, whose clocks differ a little.
+     */
+    public static RowFilter<EntityAuditEntry> upTo(Instant asOf, String requestId, Instant until) {
+        return where -> {
+            var cb = where.builder();
+            var at = where.row().<OffsetDateTime>get("occurredAt");
+            Predicate byTime = cb.lessThanOrEqualTo(at, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+            where.add(requestId == null ? byTime : cb.or(byTime, cb.and(
+                    cb.equal(where.row().get("requestId"), requestId),
+                    cb.lessThanOrEqualTo(at, OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))));
+        };
     }
 
     private static Optional<ChangeKind> action(String name) {
