@@ -16,6 +16,8 @@ public final class Benchmark {
     static final int[] CLIENTS = {1, 8, 32};
     static final int LATENCY_SAMPLES = 400;
     static final int QUERY_SAMPLES = 100;
+    /** The changes of the one entity whose history and "as of" state the benchmark asks for. */
+    static final int ENTITY_CHANGES = 10_000;
 
     private Benchmark() {
     }
@@ -28,6 +30,10 @@ public final class Benchmark {
         db.recreate();
         var report = new Report(Machine.describe(db));
         System.out.println(report.machine());
+        if ("entity-history".equals(System.getProperty("bench.scenario"))) {
+            entityHistory(db, auditRows, report, out);
+            return;
+        }
 
         int users = CLIENTS[CLIENTS.length - 1];
         try (var server = MicroServer.start(db, true)) {
@@ -68,13 +74,38 @@ public final class Benchmark {
             report.add("transition latency, auditing off", "p99", off.percentile(99), "ms");
         }
         db.fillAuditRows(auditRows);
+        db.fillEntityRows(auditRows, ENTITY_CHANGES);
         try (var server = MicroServer.start(db, true)) {
             var queries = new AuditQueries(server.client(), db);
             for (var query : queries.all()) {
                 report.add("audit query p95, " + auditRows + " rows", query.name(),
                         queries.p95(query, QUERY_SAMPLES), "ms");
             }
+            for (var query : queries.entityHistory()) {
+                report.add("entity history p95, " + auditRows + " rows", query.name(),
+                        queries.p95(query, QUERY_SAMPLES), "ms");
+            }
         }
+        write(report, out);
+    }
+
+    /**
+     * {@code -Dbench.scenario=entity-history}: the entity-history queries alone, on
+     * {@code bench.audit-rows} entity rows (10,000 of them one group's), without the load runs.
+     */
+    private static void entityHistory(Database db, int auditRows, Report report, Path out) throws Exception {
+        db.fillEntityRows(auditRows, Math.min(ENTITY_CHANGES, auditRows / 10));
+        try (var server = MicroServer.start(db, true)) {
+            var queries = new AuditQueries(server.client(), db);
+            for (var query : queries.entityHistory()) {
+                report.add("entity history p95, " + auditRows + " rows", query.name(),
+                        queries.p95(query, QUERY_SAMPLES), "ms");
+            }
+        }
+        write(report, out);
+    }
+
+    private static void write(Report report, Path out) throws Exception {
         List<String> written = new ArrayList<>(report.write(out));
         written.forEach(file -> System.out.println("Written: " + file));
         System.out.println(report.markdown());

@@ -59,6 +59,35 @@ final class Database {
         execute("ANALYZE");
     }
 
+    /**
+     * {@code rows} entity audit rows, of which {@code ofOne} belong to one group,
+     * {@code Group/bench-history}: its creation, then changes of its description and of its members
+     * in turn, one a second, ending a minute ago; the others belong to 100,000 other groups. Same
+     * chain stand-ins as {@link #fillAuditRows}.
+     */
+    void fillEntityRows(int rows, int ofOne) throws SQLException {
+        int step = Math.max(1, rows / ofOne);
+        execute("BEGIN;"
+                + " SELECT last_seq FROM audit_chain WHERE chain_name = 'entity_audit' FOR UPDATE;"
+                + " INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address,"
+                + " origin, occurred_at, request_id, chain_seq, prev_hash, row_hash)"
+                + " SELECT 'Group', CASE WHEN g % " + step + " = 0 THEN 'bench-history'"
+                + " ELSE 'bulk-' || (g % 100000) END,"
+                + " CASE WHEN g = " + step + " THEN 'CREATE' ELSE 'UPDATE' END,"
+                + " CASE WHEN (g / " + step + ") % 2 = 0 THEN jsonb_build_object('description', jsonb_build_object('old',"
+                + " 'd' || (g - 2), 'new', 'd' || g)) ELSE jsonb_build_object('members', jsonb_build_object("
+                + " 'added', jsonb_build_array('user-' || (g % 97)), 'removed', jsonb_build_array('user-' || ((g + 1) % 97))))"
+                + " END, 'admin-' || (g % 50), '10.0.0.1', 'HTTP_API',"
+                + " now() - interval '1 minute' - make_interval(secs => " + rows + " - g), 'bulk-entity-' || g,"
+                + " head.last_seq + g, repeat('0', 64), md5(g::text) || md5(g::text)"
+                + " FROM generate_series(1, " + rows + ") AS g,"
+                + " (SELECT last_seq FROM audit_chain WHERE chain_name = 'entity_audit') AS head;"
+                + " UPDATE audit_chain SET last_seq = last_seq + " + rows + ", last_hash = (SELECT row_hash"
+                + " FROM entity_audit ORDER BY chain_seq DESC LIMIT 1) WHERE chain_name = 'entity_audit';"
+                + " COMMIT");
+        execute("ANALYZE");
+    }
+
     void execute(String statement) throws SQLException {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);

@@ -28,7 +28,7 @@ import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeView;
 
 /**
- * The audit rows as a file, streamed while the database cursor moves on: memory stays flat
+ * The audit rows as a file, streamed while they are read in batches: memory stays flat
  * whatever the number of rows (ADMIN and above). Everything that can be refused is refused
  * before the first byte, as problem+json: once rows flow, the status is sent.
  */

@@ -4,10 +4,13 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.signalaudit.account.Role;
 import org.signalaudit.audit.AuditExport;
+import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.EntityChangeQuery;
 import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.audit.LoginQuery;
@@ -22,11 +25,14 @@ import org.signalaudit.audit.reader.RequestReader;
 import org.signalaudit.audit.reader.StateChangeReader;
 
 /**
- * Exports stream through the readers' cursor, in one read-only transaction (the driver's cursor
- * needs one), so the rows come from one snapshot of the table.
+ * Exports stream through the readers' keyset batches, outside any transaction: each batch is read
+ * in a persistence context of its own and forgotten once written, so memory stays flat however
+ * long the export, and no transaction stays open for its length. Rows appended meanwhile with a
+ * higher id than those read so far are part of the export (the log only grows).
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditExports implements AuditExport {
 
     @Inject
@@ -59,5 +65,15 @@ public class AuditExports implements AuditExport {
     @Override
     public void logins(LoginQuery query, Consumer<LoginView> row) {
         logins.each(query, row);
+    }
+
+    @Override
+    public void filtered(Table table, AuditFilter filter, Consumer<Record> row) {
+        switch (table) {
+            case STATE -> states.each(filter, row::accept);
+            case ENTITY -> entities.each(filter, row::accept);
+            case REQUEST -> requests.each(filter, row::accept);
+            case LOGIN -> logins.each(filter, row::accept);
+        }
     }
 }

@@ -3,7 +3,7 @@ package org.signalaudit.audit.reader;
 /**
  * The one filter type of the read side: it narrows a query over one audit table. A reader builds
  * one from the API's query or the screens' filter; the pager applies it to the count, the page and
- * the cursor alike, so all three see the same rows.
+ * the export's batches alike, so all of them see the same rows.
  */
 @FunctionalInterface
 public interface RowFilter<E> {
