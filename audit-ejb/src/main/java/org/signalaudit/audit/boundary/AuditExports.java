@@ -19,10 +19,7 @@ import org.signalaudit.audit.RequestQuery;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeQuery;
 import org.signalaudit.audit.StateChangeView;
-import org.signalaudit.audit.reader.EntityChangeReader;
-import org.signalaudit.audit.reader.LoginReader;
-import org.signalaudit.audit.reader.RequestReader;
-import org.signalaudit.audit.reader.StateChangeReader;
+import org.signalaudit.audit.reader.AuditReaders;
 
 /**
  * Exports stream through the readers' keyset batches, outside any transaction: each batch is read
@@ -36,44 +33,35 @@ import org.signalaudit.audit.reader.StateChangeReader;
 public class AuditExports implements AuditExport {
 
     @Inject
-    StateChangeReader states;
-
-    @Inject
-    EntityChangeReader entities;
-
-    @Inject
-    RequestReader requests;
-
-    @Inject
-    LoginReader logins;
+    AuditReaders readers;
 
     @Override
     public void stateChanges(StateChangeQuery query, Consumer<StateChangeView> row) {
-        states.each(query, row);
+        readers.states().each(query, row);
     }
 
     @Override
     public void entityChanges(EntityChangeQuery query, Consumer<EntityChangeView> row) {
-        entities.each(query, row);
+        readers.entities().each(query, row);
     }
 
     @Override
     public void requests(RequestQuery query, Consumer<RequestView> row) {
-        requests.each(query, row);
+        readers.requests().each(query, row);
     }
 
     @Override
     public void logins(LoginQuery query, Consumer<LoginView> row) {
-        logins.each(query, row);
+        readers.logins().each(query, row);
     }
 
     @Override
     public void filtered(Table table, AuditFilter filter, Consumer<Record> row) {
         switch (table) {
-            case STATE -> states.each(filter, row::accept);
-            case ENTITY -> entities.each(filter, row::accept);
-            case REQUEST -> requests.each(filter, row::accept);
-            case LOGIN -> logins.each(filter, row::accept);
+            case STATE -> readers.states().each(filter, row::accept);
+            case ENTITY -> readers.entities().each(filter, row::accept);
+            case REQUEST -> readers.requests().each(filter, row::accept);
+            case LOGIN -> readers.logins().each(filter, row::accept);
         }
     }
 }

@@ -15,10 +15,7 @@ import org.signalaudit.audit.RequestQuery;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeQuery;
 import org.signalaudit.audit.StateChangeView;
-import org.signalaudit.audit.reader.EntityChangeReader;
-import org.signalaudit.audit.reader.LoginReader;
-import org.signalaudit.audit.reader.RequestReader;
-import org.signalaudit.audit.reader.StateChangeReader;
+import org.signalaudit.audit.reader.AuditReaders;
 import org.signalaudit.query.Page;
 
 /**
@@ -30,38 +27,29 @@ import org.signalaudit.query.Page;
 public class AuditQueries implements AuditTrail {
 
     @Inject
-    StateChangeReader states;
-
-    @Inject
-    EntityChangeReader entities;
-
-    @Inject
-    RequestReader requests;
-
-    @Inject
-    LoginReader logins;
+    AuditReaders readers;
 
     @Override
     public Page<StateChangeView> stateChanges(StateChangeQuery query) {
-        return states.page(query);
+        return readers.states().page(query);
     }
 
     @Override
     public Page<RequestView> requests(RequestQuery query) {
-        return requests.page(query);
+        return readers.requests().page(query);
     }
 
     @Override
     public Page<LoginView> logins(LoginQuery query) {
-        return logins.page(query);
+        return readers.logins().page(query);
     }
 
     @Override
     public Optional<RequestDetail> request(String requestId) {
-        var request = requests.ofRequest(requestId);
-        var stateRows = states.ofRequest(requestId);
-        var entityRows = entities.ofRequest(requestId);
-        var loginRows = logins.ofRequest(requestId);
+        var request = readers.requests().ofRequest(requestId);
+        var stateRows = readers.states().ofRequest(requestId);
+        var entityRows = readers.entities().ofRequest(requestId);
+        var loginRows = readers.logins().ofRequest(requestId);
         if (request.isEmpty() && stateRows.isEmpty() && entityRows.isEmpty() && loginRows.isEmpty()) {
             return Optional.empty();
         }

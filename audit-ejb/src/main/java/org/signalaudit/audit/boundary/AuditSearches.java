@@ -24,10 +24,7 @@ import org.signalaudit.audit.entity.EntityAuditEntry;
 import org.signalaudit.audit.entity.LoginAuditEntry;
 import org.signalaudit.audit.entity.RequestAuditEntry;
 import org.signalaudit.audit.entity.StateAuditEntry;
-import org.signalaudit.audit.reader.EntityChangeReader;
-import org.signalaudit.audit.reader.LoginReader;
-import org.signalaudit.audit.reader.RequestReader;
-import org.signalaudit.audit.reader.StateChangeReader;
+import org.signalaudit.audit.reader.AuditReaders;
 import org.signalaudit.query.Slice;
 
 /**
@@ -45,39 +42,30 @@ public class AuditSearches implements AuditSearch {
     EntityManager em;
 
     @Inject
-    StateChangeReader states;
-
-    @Inject
-    EntityChangeReader entities;
-
-    @Inject
-    RequestReader requests;
-
-    @Inject
-    LoginReader logins;
+    AuditReaders readers;
 
     @Override
     public Slice<StateChangeView> stateChanges(AuditFilter filter, int first, int max) {
         check(first, max);
-        return states.slice(filter, first, max);
+        return readers.states().slice(filter, first, max);
     }
 
     @Override
     public Slice<EntityChangeView> entityChanges(AuditFilter filter, int first, int max) {
         check(first, max);
-        return entities.slice(filter, first, max);
+        return readers.entities().slice(filter, first, max);
     }
 
     @Override
     public Slice<RequestView> requests(AuditFilter filter, int first, int max) {
         check(first, max);
-        return requests.slice(filter, first, max);
+        return readers.requests().slice(filter, first, max);
     }
 
     @Override
     public Slice<LoginView> logins(AuditFilter filter, int first, int max) {
         check(first, max);
-        return logins.slice(filter, first, max);
+        return readers.logins().slice(filter, first, max);
     }
 
     @Override
