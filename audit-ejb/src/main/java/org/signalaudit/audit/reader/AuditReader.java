@@ -11,6 +11,8 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditQuery;
 import org.signalaudit.query.Page;
@@ -86,9 +88,13 @@ public abstract class AuditReader<E, V, Q extends AuditQuery> {
                 .getResultStream().map(this::view).toList();
     }
 
-    /** Up to {@code max} rows the filter keeps, oldest first. */
+    /**
+     * Up to {@code max} rows the filter keeps, oldest first. Read-only: an entity's history may be
+     * thousands of rows, and the persistence context need not copy each for change tracking.
+     */
     public List<V> oldestFirst(RowFilter<E> filter, int max) {
-        return select(filter, true).setMaxResults(max).getResultStream().map(this::view).toList();
+        return select(filter, true).setMaxResults(max).setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .getResultStream().map(this::view).toList();
     }
 
     /**
