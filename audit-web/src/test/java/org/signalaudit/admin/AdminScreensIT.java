@@ -337,6 +337,27 @@ class AdminScreensIT extends ApplicationIT {
         }
     }
 
+    @Test
+    void theRequestsTabShowsWhoLookedAtTheAuditLog() {
+        var admin = accounts.active("ADMIN");
+        String subject = accounts.invite("USER").username();
+        String looked = Api.newRequestId();
+        String other = Api.newRequestId();
+        admin.client(api).get("api/audit/state-changes?username=" + subject).requestId(looked).send();
+        admin.client(api).get("api/users/" + subject).requestId(other).send();
+        db.awaitRequestRow(looked);
+        db.awaitRequestRow(other);
+
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/audit.xhtml?who=" + admin.username() + "&category=AUDIT_READ")
+                .click(By.linkText("Requests"));
+        assertThat(browser.text(By.id("log:category"))).contains("reads of the audit log");
+        browser.waitForText(By.cssSelector("[id='log:tabs:requests'] tbody"), looked);
+        List<WebElement> rows = browser.all(By.cssSelector("[id='log:tabs:requests'] tbody tr"));
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.getText())
+                .contains("GET /audit/api/audit/state-changes?username=" + subject, "AUDIT_READ", looked));
+    }
+
     /** Every line of the diff tables under {@code container}: field, before, after, as the cells read. */
     private static List<List<String>> diffLines(Browser browser, String container) {
         return browser.all(By.cssSelector(container + " table.diff tbody tr")).stream()
