@@ -299,7 +299,6 @@ class AdminScreensIT extends ApplicationIT {
         browser.go("admin/user.xhtml?name=" + username);
         assertThat(browser.text(By.id("user:state"))).isEqualTo("LOCKED");
         browser.type(By.id("user:asOf_input"), UtcInstants.FORMAT.format(moment).replace(" UTC", ""))
-                .click(By.tagName("h1"))
                 .click(By.id("user:showAsOf"))
                 .waitForText(By.id("user:thenState"), "INVITED");
         assertThat(browser.text(By.id("user:thenEmail"))).isEqualTo(username + "@example.test");
