@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.function.Function;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.PathParam;
@@ -28,39 +27,18 @@ public class ParameterConverters implements ParamConverterProvider {
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);
-        if (name == null) {
+        String expected = expected(rawType);
+        if (name == null || expected == null) {
             return null;
         }
-        if (rawType == Instant.class) {
-            return (ParamConverter<T>) converter(name, ParameterConverters::instant,
-                    "an ISO-8601 instant from year 0001 to 9999, such as 2026-11-21T10:15:30Z");
-        }
-        if (rawType == Integer.class) {
-            return (ParamConverter<T>) converter(name, Integer::valueOf, "a whole number");
-        }
-        if (rawType == Long.class) {
-            return (ParamConverter<T>) converter(name, Long::valueOf, "the 'next' value of a previous page");
-        }
-        if (rawType.isEnum()) {
-            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
-            return (ParamConverter<T>) converter(name, value -> Enum.valueOf(type, value),
-                    "one of " + Arrays.toString(type.getEnumConstants()));
-        }
-        return null;
-    }
-
-    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String expected) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
-                if (value == null || value.isBlank()) {
-                    return null;
-                }
                 try {
-                    return parse.apply(value.trim());
+                    return (T) parse(rawType, value);
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     throw new BadRequestException(name + " must be " + expected);
                 }
@@ -71,6 +49,39 @@ public class ParameterConverters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    /** What a value of the type must look like, for the refusal; null for a type left to JAX-RS. */
+    static String expected(Class<?> type) {
+        if (type == Instant.class) {
+            return "an ISO-8601 instant from year 0001 to 9999, such as 2026-11-21T10:15:30Z";
+        }
+        if (type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == Long.class) {
+            return "the 'next' value of a previous page";
+        }
+        return type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : null;
+    }
+
+    /** The value, or null if blank; IllegalArgumentException or DateTimeParseException if it is no such value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object parse(Class<?> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (type == Instant.class) {
+            return instant(text);
+        }
+        if (type == Integer.class) {
+            return Integer.valueOf(text);
+        }
+        if (type == Long.class) {
+            return Long.valueOf(text);
+        }
+        return Enum.valueOf((Class<? extends Enum>) type, text);
     }
 
     private static Instant instant(String value) {
