@@ -7,10 +7,11 @@ package org.signalaudit.audit;
 public interface AuditIntegrity {
 
     /**
-     * Walks the hash chain of every audit table from its first row to its head and recomputes
-     * every link: an edited, deleted or inserted row breaks the chain where it happened.
+     * Re-derives the sealed log from the rows: every sealed row re-hashed against its leaf, the
+     * tree rebuilt, every checkpoint's root, signature and consistency checked. An edited, deleted,
+     * inserted or reordered row is reported with its leaf and row.
      */
-    ChainReport verify();
+    IntegrityReport verify();
 
     /**
      * Replays each user's state changes from the row that created the user, through the state

@@ -27,6 +27,10 @@ final class AuditQueries {
         long ofAll = db.queryForLong("SELECT count(*) FROM user_state_audit");
         long deepInAll = db.queryForLong("SELECT id FROM user_state_audit ORDER BY id OFFSET "
                 + Math.min(1000, ofAll / 10) + " LIMIT 1");
+        // A request of the bulk rows (10,000 users' ... 'bulk-request-' || g): the same one in every
+        // full run, one that exists in a shortened run (-Dbench.audit-rows=).
+        long bulk = db.queryForLong("SELECT count(*) FROM user_state_audit WHERE request_id LIKE 'bulk-request-%'");
+        String request = "bulk-request-" + Math.min(777_777, bulk);
         String from = db.queryForString("SELECT to_char((now() - interval '6 days') AT TIME ZONE 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
         String to = db.queryForString("SELECT to_char((now() - interval '5 days') AT TIME ZONE 'UTC',"
@@ -38,7 +42,7 @@ final class AuditQueries {
                         "api/audit/state-changes?initiatedBy=admin-7&from=" + from + "&to=" + to + "&limit=50"),
                 new Query("all rows, first page", "api/audit/state-changes?limit=50"),
                 new Query("all rows, deep page (1,000 from the oldest)", "api/audit/state-changes?limit=50&after=" + deepInAll),
-                new Query("by request id", "api/audit/requests/bulk-request-777777"));
+                new Query("by request id", "api/audit/requests/" + request));
     }
 
     /** One entity's state as of a moment and its history, among many entities' rows. */

@@ -26,6 +26,8 @@ final class Client {
         }
     }
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final URI base;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder()
@@ -56,6 +58,11 @@ final class Client {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A GET that may take longer than the usual minute (the verify of a large log). */
+    Answer get(String path, Duration timeout) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), true, timeout);
+    }
+
     Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -63,7 +70,7 @@ final class Client {
 
     Answer postAnonymously(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), false);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), false, TIMEOUT);
     }
 
     /** Reads a (long) answer as it streams and counts its lines; nothing of it is kept. */
@@ -104,11 +111,11 @@ final class Client {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        return send(request, true);
+        return send(request, true, TIMEOUT);
     }
 
-    private Answer send(HttpRequest.Builder request, boolean authenticated) {
-        request.timeout(Duration.ofSeconds(60));
+    private Answer send(HttpRequest.Builder request, boolean authenticated, Duration timeout) {
+        request.timeout(timeout);
         if (authenticated) {
             request.header("Authorization", authorization);
         }

@@ -25,11 +25,13 @@ final class MicroServer implements AutoCloseable {
     private final Process process;
     private final Client client;
     private final long startupMillis;
+    private final GcLog gcLog;
 
-    private MicroServer(Process process, Client client, long startupMillis) {
+    private MicroServer(Process process, Client client, long startupMillis, GcLog gcLog) {
         this.process = process;
         this.client = client;
         this.startupMillis = startupMillis;
+        this.gcLog = gcLog;
     }
 
     private static final AtomicBoolean RECORDED = new AtomicBoolean();
@@ -37,7 +39,10 @@ final class MicroServer implements AutoCloseable {
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
-        var arguments = new ArrayList<String>(List.of("java"));
+        // Every collection with the heap before and after it, at wall-clock time (GcLog): the
+        // verify's peak heap is read from it.
+        Path gc = Files.createTempFile("bench-micro-gc-", ".log");
+        var arguments = new ArrayList<String>(List.of("java", "-Xlog:gc:file=" + gc + ":time"));
         String recording = System.getProperty("bench.jfr", "");
         if (receiversEnabled && !recording.isBlank() && !RECORDED.getAndSet(true)) {
             // A JFR profile of the first audited server, the one under the transition load
@@ -56,14 +61,16 @@ final class MicroServer implements AutoCloseable {
         env.put("AUDIT_DB_USER", db.user);
         env.put("AUDIT_DB_PASSWORD", db.password);
         env.put("AUDIT_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+        env.put("AUDIT_SEAL_KEYSTORE", System.getProperty("bench.seal.keystore"));
+        env.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("bench.seal.keystore-password"));
         env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
         long started = System.nanoTime();
         Process process = command.start();
         URI base = URI.create("http://127.0.0.1:" + port + "/audit/");
         long startup = awaitFirstAnswer(process, base, started, log.toFile());
-        System.out.printf("Payara Micro on port %d ready in %d ms (receivers %s), log %s%n", port, startup,
-                receiversEnabled ? "on" : "off", log);
-        return new MicroServer(process, new Client(base, "superadmin", SUPERADMIN_PASSWORD), startup);
+        System.out.printf("Payara Micro (pid %d) on port %d ready in %d ms (receivers %s), log %s, GC log %s%n",
+                process.pid(), port, startup, receiversEnabled ? "on" : "off", log, gc);
+        return new MicroServer(process, new Client(base, "superadmin", SUPERADMIN_PASSWORD), startup, new GcLog(gc));
     }
 
     Client client() {
@@ -72,6 +79,25 @@ final class MicroServer implements AutoCloseable {
 
     long startupMillis() {
         return startupMillis;
+    }
+
+    GcLog gcLog() {
+        return gcLog;
+    }
+
+    /**
+     * A full collection of the server's heap now ({@code jcmd <pid> GC.run}, outside any timed
+     * part): logged with the heap used before it and what is live after it. A failure costs only
+     * the heap figures that need it (reported as NaN), not the run.
+     */
+    void collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        if (run.waitFor() != 0) {
+            System.out.println("WARNING: jcmd GC.run failed, the heap figures of this step lack it:\n" + output);
+        }
     }
 
     @Override

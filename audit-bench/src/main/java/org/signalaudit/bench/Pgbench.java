@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL alone, doing the SQL an audited transition through the API does, with nothing in
  * front of it: the physical limit the HTTP figures are measured against. Each pgbench client moves
- * its own user, like each HTTP client.
+ * its own user, like each HTTP client. It runs on a copy of the benchmark's database
+ * ({@link Database#copy}), so that its rows never reach the sealed log the later figures measure.
  */
 final class Pgbench {
 
@@ -26,32 +27,26 @@ final class Pgbench {
             """;
 
     /**
-     * One audited transition, statement for statement as the application issues it: the identity
-     * store's read of the caller, the boundary's read of the user; then, in one transaction, the
-     * optimistic-locked update (the flush), and at the end of the flush the lock of the state and
-     * entity chain heads, their moves (one batch in the application, one statement here) and the
-     * state and entity audit inserts; then the request trail in a transaction of its own, with the
-     * request head's lock and move. The row hashes are SHA-256 of a random text, as costly for the
-     * database as the application's (computed in Java). Since run 5 the application takes the
-     * heads at the end of its flush, and this script after the update, as it does.
+     * One audited transition, statement for statement as the application issues it, with no chain
+     * and no seal statement (the sealed log's writers take no shared lock; the sealer works apart
+     * from them): the identity store's read of the caller, the boundary's read of the user; then,
+     * in one transaction, the optimistic-locked update (the flush) and the state and entity audit
+     * inserts with the columns {@code AuditWriter} lists (the id and {@code written_by} come from
+     * the columns' defaults); then the request trail in a transaction of its own.
      */
     static final String SCRIPT = TRANSITION + """
-            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('entity_audit', 'user_state_audit') ORDER BY chain_name FOR UPDATE;
-            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name IN ('entity_audit', 'user_state_audit');
-            INSERT INTO user_state_audit (username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id, chain_seq, prev_hash, row_hash) SELECT 'pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'user_state_audit';
-            INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id, chain_seq, prev_hash, row_hash) SELECT 'UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text), last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'entity_audit';
+            INSERT INTO user_state_audit (username, initiated_by, start_state, end_state, occurred_at, ip_address, origin, event, reason, request_id) VALUES ('pgbench-' || :uid, 'superadmin', 'ACTIVE', 'LOCKED', now(), '127.0.0.1', 'HTTP_API', 'LOCK', 'benchmark', md5(random()::text));
+            INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address, origin, occurred_at, request_id) VALUES ('UserAccount', 'pgbench-' || :uid, 'UPDATE', CAST('{"state":{"old":"ACTIVE","new":"LOCKED"}}' AS jsonb), 'superadmin', '127.0.0.1', 'HTTP_API', now(), md5(random()::text));
             COMMIT;
             BEGIN;
-            SELECT chain_name, last_seq, last_hash FROM audit_chain WHERE chain_name IN ('request_audit') ORDER BY chain_name FOR UPDATE;
-            UPDATE audit_chain SET last_seq = last_seq + 1, last_hash = encode(sha256(random()::text::bytea), 'hex') WHERE chain_name = 'request_audit';
-            INSERT INTO request_audit (id, request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, origin, chain_seq, prev_hash, row_hash) SELECT nextval('request_audit_seq'), md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', 'HTTP_API', last_seq, repeat('0', 64), last_hash FROM audit_chain WHERE chain_name = 'request_audit';
+            INSERT INTO request_audit (request_id, occurred_at, duration_ms, method, path, route, status, actor, client_ip, peer_ip, user_agent, resource, model, category, summary, error_class, error_detail, origin) VALUES (md5(random()::text), now(), 1, 'POST', '/audit/api/users/pgbench/transitions', '/api/users/{username}/transitions', 200, 'superadmin', '127.0.0.1', '127.0.0.1', 'pgbench', 'UsersResource.transition', 'UserAccount', 'WRITE', 'POST /audit/api/users/pgbench/transitions -> 200', NULL, NULL, 'HTTP_API');
             COMMIT;
             """;
 
     /**
      * The same transition with the receivers switched off, as the benchmark's second server runs
      * it: the identity store's read of the caller, the boundary's read of the user, the update and
-     * its commit; no audit row, no chain, no trail.
+     * its commit; no audit row, no trail.
      */
     static final String UNAUDITED = TRANSITION + "COMMIT;\n";
 

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TransitionLoad {
 
-    record Throughput(double perSecond, long errors) {
+    /** Committed transitions per second, failed ones, and when the last client finished. */
+    record Throughput(double perSecond, long errors, long endedNanos) {
     }
 
     private TransitionLoad() {
@@ -49,16 +50,36 @@ final class TransitionLoad {
             thread.join();
         }
         window[1] = System.nanoTime();
-        return new Throughput(done.get() / ((window[1] - window[0]) / 1e9), errors.get());
+        return new Throughput(done.get() / ((window[1] - window[0]) / 1e9), errors.get(), window[1]);
     }
 
-    /** One client, one user, {@code samples} transitions after a warm-up: the latency of each. */
-    static Latencies latencies(Client server, String user, int samples) {
-        Client client = server.fork();
-        warmUp(client, user);
-        long[] nanos = new long[samples];
+    /** The latencies of the same transitions on the audited server and on the receivers-off one. */
+    record OnOff(Latencies on, Latencies off) {
+    }
+
+    /**
+     * One client on each server, each moving its own user, in alternating rounds of
+     * {@code perRound} transitions (on, off, on, off, ...) after a warm-up of both: whatever the
+     * machine does meanwhile (PostgreSQL's checkpoints, autovacuum, another process) falls on both
+     * sides alike, instead of on whichever server ran second.
+     */
+    static OnOff interleaved(Client on, String onUser, Client off, String offUser, int rounds, int perRound) {
+        Client onClient = on.fork();
+        Client offClient = off.fork();
+        warmUp(onClient, onUser);
+        warmUp(offClient, offUser);
+        long[] onNanos = new long[rounds * perRound];
+        long[] offNanos = new long[rounds * perRound];
+        for (int round = 0; round < rounds; round++) {
+            record(onClient, onUser, onNanos, round * perRound, perRound);
+            record(offClient, offUser, offNanos, round * perRound, perRound);
+        }
+        return new OnOff(new Latencies(onNanos), new Latencies(offNanos));
+    }
+
+    private static void record(Client client, String user, long[] nanos, int from, int count) {
         boolean lock = currentlyActive(client, user);
-        for (int i = 0; i < samples; i++) {
+        for (int i = from; i < from + count; i++) {
             long started = System.nanoTime();
             if (!transition(client, user, lock)) {
                 throw new IllegalStateException("A transition failed during the latency run");
@@ -66,7 +87,6 @@ final class TransitionLoad {
             nanos[i] = System.nanoTime() - started;
             lock = !lock;
         }
-        return new Latencies(nanos);
     }
 
     /** Fills the JIT, the pools and the caches before anything is measured. */

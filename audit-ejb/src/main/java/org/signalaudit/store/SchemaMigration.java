@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 
 import org.flywaydb.core.Flyway;
+import org.signalaudit.audit.seal.V11__Carry_chained_rows_into_the_tree;
 
 /**
  * Defines the application's own datasource and brings its schema to the current version before
@@ -79,7 +80,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
-                .javaMigrations(new V5__Link_existing_audit_rows())
+                .javaMigrations(new V5__Link_existing_audit_rows(), new V11__Carry_chained_rows_into_the_tree())
                 .load()
                 .migrate();
         String version = Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion);

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.signalaudit.query.Page;
 import org.signalaudit.audit.AuditIntegrity;
 import org.signalaudit.audit.AuditTrail;
-import org.signalaudit.audit.ChainReport;
+import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.ReplayReport;
 import org.signalaudit.audit.RequestDetail;
@@ -59,10 +59,10 @@ public class AuditResource {
         return trail.logins(params.query());
     }
 
-    /** Walks every audit table's hash chain (SUPERADMIN): intact, or the first row that breaks it. */
+    /** Re-derives the sealed log from the rows (SUPERADMIN): intact, or the first row or checkpoint that breaks it. */
     @GET
     @Path("verify")
-    public ChainReport verify() {
+    public IntegrityReport verify() {
         return integrity.verify();
     }
 

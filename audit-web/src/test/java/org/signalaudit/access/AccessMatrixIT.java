@@ -32,6 +32,7 @@ import jakarta.json.JsonString;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.signalaudit.testing.Sealing;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
@@ -212,9 +213,19 @@ class AccessMatrixIT extends ApplicationIT {
                 // is @RolesAllowed(ADMIN).
                 endpoint("GET", "/api/audit/export", "", this::export,
                         anon(401), user(403), admin(200), superadmin(200)),
-                // The integrity checks read every chain: SUPERADMIN only (the endpoint contract,
+                // The sealed log's checkpoint and proofs: SealedLogProofs is @RolesAllowed(ADMIN, SUPERADMIN).
+                endpoint("GET", "/api/audit/checkpoint", "", read("api/audit/checkpoint", "treeSize", "rootHash", "note"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                endpoint("GET", "/api/audit/checkpoint/key", "", read("api/audit/checkpoint/key", "keyId", "verifierKey"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                endpoint("GET", "/api/audit/proofs/inclusion", "the first sealed row",
+                        read("api/audit/proofs/inclusion?table=state&id=" + firstStateRow(), "leafIndex", "auditPath"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                endpoint("GET", "/api/audit/proofs/consistency", "", read("api/audit/proofs/consistency?from=1&to=1", "proof"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                // The integrity checks read whole tables: SUPERADMIN only (the endpoint contract,
                 // IntegrityChecks is @RolesAllowed(SUPERADMIN)).
-                endpoint("GET", "/api/audit/verify", "", read("api/audit/verify", "intact", "rows", "chains"),
+                endpoint("GET", "/api/audit/verify", "", read("api/audit/verify", "intact", "rows", "tables"),
                         anon(401), user(403), admin(403), superadmin(200)),
                 endpoint("GET", "/api/audit/replay-check", "", read("api/audit/replay-check", "clean", "users", "rows", "mismatches"),
                         anon(401), user(403), admin(403), superadmin(200)),
@@ -272,6 +283,13 @@ class AccessMatrixIT extends ApplicationIT {
 
     private Probe<Api> list(String path) {
         return read(path, "items", "next");
+    }
+
+    /** The oldest state row (the bootstrap's), sealed: every caller may ask for its proof. */
+    private long firstStateRow() {
+        long id = db.queryForLong("SELECT min(id) FROM user_state_audit");
+        Sealing.awaitSealed(db, "state", id);
+        return id;
     }
 
     /** A read whose JSON answer has these members: only the query behind the role check writes them. */

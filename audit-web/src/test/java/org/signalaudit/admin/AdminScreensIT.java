@@ -24,6 +24,7 @@ import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase.AuditRow;
 import org.signalaudit.testing.Browser;
 import org.signalaudit.testing.Browsers;
+import org.signalaudit.testing.Sealing;
 
 /**
  * The admin screens in a real browser (headless chromium) on Payara Micro and PostgreSQL: what an
@@ -97,6 +98,21 @@ class AdminScreensIT extends ApplicationIT {
     }
 
     @Test
+    void aUsersHistorySaysWhichCheckpointSealedEachRowAndShowsItsProofVerified() {
+        var user = accounts.active("USER");
+        db.rowsOf(user.username()).forEach(row -> Sealing.awaitSealed(db, "state", row.id()));
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/user.xhtml?name=" + user.username());
+
+        assertThat(browser.all(By.cssSelector(".history-entry .sealed"))).isNotEmpty()
+                .allSatisfy(label -> assertThat(label.getText()).startsWith("sealed in checkpoint "));
+        browser.click(By.cssSelector(".history-entry .show-proof"))
+                .waitForText(By.id("proofVerdict"), "proof verified");
+        assertThat(browser.text(By.id("proof"))).contains("state", "Leaf", "Audit path", "Signed checkpoint");
+        browser.screenshot(Browsers.screenshot("proof"));
+    }
+
+    @Test
     void anOverrideFormThatSawAnOlderStateIsRefused() {
         var user = accounts.active("USER");
         Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
@@ -123,11 +139,14 @@ class AdminScreensIT extends ApplicationIT {
     void aSuperadminProvesTheAuditLogIntactFromTheDashboardAndAnAdminIsNotOffered() {
         var admin = accounts.active("ADMIN");
         Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        assertThat(browser.text(By.cssSelector("[id$='integrityForm:checkpoint'] .signature"))).isEqualTo("signature valid");
+        assertThat(browser.text(By.cssSelector("[id$='integrityForm:checkpoint']"))).contains("Latest checkpoint", "Seal lag");
         browser.click(By.cssSelector("[id$='integrityForm:verify']"))
                 .waitFor(By.cssSelector("[id$='integrityForm:replay']"));
-        for (String table : List.of("user_state_audit", "entity_audit", "request_audit", "login_audit")) {
-            assertThat(browser.text(By.cssSelector(".chain-" + table))).as(table).isEqualTo("intact");
+        for (String table : List.of("state", "entity", "request", "login")) {
+            assertThat(browser.text(By.cssSelector(".integrity-" + table))).as(table).isEqualTo("intact");
         }
+        assertThat(browser.text(By.cssSelector("[id$='integrityForm:tree']"))).contains("checkpoints verify");
         assertThat(browser.text(By.cssSelector("[id$='integrityForm:replay']"))).contains("users")
                 .contains("state changes replayed");
         browser.screenshot(Browsers.screenshot("integrity"));

@@ -72,11 +72,24 @@ class OneCommandRunIT {
             assertThat(rows.get(0).getJsonObject("changes").getJsonObject("state").getString("new")).isEqualTo("ACTIVE");
             assertThat(rows.get(0).getJsonObject("changes").getJsonObject("passwordHash").getString("new")).isEqualTo("***");
 
+            // The sealed log on H2: a signing key made next to the database, alice's row sealed and
+            // provable, the whole log intact.
+            Api superadmin = Api.at(root.toURL()).as("superadmin", "superadmin-demo-password");
+            String proofOfAlice = "api/audit/proofs/inclusion?table=entity&id=" + rows.get(0).getJsonNumber("id").longValue();
+            Instant sealedBy = Instant.now().plus(Duration.ofSeconds(30));
+            while (superadmin.get(proofOfAlice).send().status() == 404 && Instant.now().isBefore(sealedBy)) {
+                Thread.sleep(200);
+            }
+            Api.Response proof = superadmin.get(proofOfAlice).send();
+            assertThat(proof.status()).as("%s", proof).isEqualTo(200);
+            assertThat(superadmin.get("api/audit/verify").send().json().getBoolean("intact")).isTrue();
+
             Path data = workingDirectory.resolve("signal-audit-data");
             assertThat(data).isDirectory();
             try (Stream<Path> files = Files.list(data)) {
                 assertThat(files.map(file -> file.getFileName().toString()).toList())
-                        .anySatisfy(name -> assertThat(name).endsWith(".mv.db"));
+                        .anySatisfy(name -> assertThat(name).endsWith(".mv.db"))
+                        .contains("seal-key.pem");
             }
         } finally {
             stop(payara);

@@ -35,10 +35,6 @@ public class SignalRecorder {
         received.add(signal);
     }
 
-    void changesWritten(@Observes ChangesWritten signal) {
-        received.add(signal);
-    }
-
     void entityChangedAsync(@ObservesAsync EntityChanged signal) {
         receivedAsync.add(signal);
     }

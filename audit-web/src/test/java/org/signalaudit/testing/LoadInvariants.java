@@ -20,8 +20,9 @@ import jakarta.json.JsonObject;
  * that changed nothing none; a refusal (4xx, 5xx, 503) or a refused connection wrote none;</li>
  * <li>a request without an answer is in doubt: it wrote all its rows or none, nothing between;</li>
  * <li>no row was written by a request the load did not send (rows before the load excepted);</li>
- * <li>the state chains replay to the users' states, versions and members ({@link Replay}), and
- * the application's own checks agree: {@code GET /audit/verify} intact, {@code GET
+ * <li>the state rows replay to the users' states, versions and members ({@link Replay}), every
+ * committed audit row is sealed exactly once (the sealer catches up after the load), and the
+ * application's own checks agree: {@code GET /audit/verify} intact, {@code GET
  * /audit/replay-check} clean;</li>
  * <li>every answered request has its one {@code request_audit} row with the status it got,
  * except in the windows a test declares (the server killed, the database down), where the trail
@@ -170,8 +171,9 @@ public final class LoadInvariants {
         return rows;
     }
 
-    /** The application's own verdict on its hash chains and its replay of the state rows. */
+    /** The application's own verdict on the sealed log and its replay of the state rows. */
     private void integrity(Verdict verdict) {
+        verdict.sealed = Sealing.awaitAllSealed(db, verdict.problems);
         Api.Response verify = superadmin.get("api/audit/verify").send();
         if (verify.status() != 200) {
             verdict.problems.add("GET /audit/api/audit/verify answered " + verify);
@@ -179,7 +181,7 @@ public final class LoadInvariants {
             JsonObject chains = verify.json();
             verdict.verified = chains.getJsonNumber("rows").longValue();
             if (!chains.getBoolean("intact")) {
-                verdict.problems.add("the hash chains are broken: " + chains);
+                verdict.problems.add("the sealed log does not verify: " + chains);
             }
         }
         Api.Response replay = superadmin.get("api/audit/replay-check").send();

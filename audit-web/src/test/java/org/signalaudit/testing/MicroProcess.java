@@ -57,16 +57,16 @@ public final class MicroProcess implements AutoCloseable {
         return start(databaseUrl, port, log, List.of());
     }
 
-    /** The same, with options for the server's JVM, such as {@code -Xmx256m}. */
-    public static MicroProcess start(String databaseUrl, int port, Path log, List<String> jvmOptions) {
+    /** As {@link #start(String, int, Path)}, with more system properties ({@code -Dname=value}) for this test's server. */
+    public static MicroProcess start(String databaseUrl, int port, Path log, List<String> moreProperties) {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             int httpPort = port == 0 ? freePort() : port;
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(jvmOptions);
             command.addAll(systemProperties(databaseUrl));
+            command.addAll(moreProperties);
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
                     "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",
                     "--rootdir", root.toString()));
@@ -91,6 +91,8 @@ public final class MicroProcess implements AutoCloseable {
                 "-Daudit.db.url=" + databaseUrl,
                 "-Daudit.db.user=" + required("audit.test.db.user"),
                 "-Daudit.db.password=" + required("audit.test.db.password"),
+                "-Daudit.seal.keystore=" + required("audit.test.seal.keystore"),
+                "-Daudit.seal.keystore-password=" + required("audit.test.seal.keystore-password"),
                 "-Daudit.bootstrap.superadmin-password=" + Api.SUPERADMIN_PASSWORD,
                 "-Daudit.trusted-proxies=127.0.0.2/32",
                 "-Daudit.trail.excluded-paths=/health,/metrics,/favicon.ico,/jakarta.faces.resource,/trail-excluded");

@@ -76,8 +76,13 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
 
     /** This build's Payara Micro on {@code database} ({@code port} 0: a free one), stopped after the test. */
     public MicroProcess server(ScratchDatabase database, int port) {
+        return server(database, port, List.of());
+    }
+
+    /** As {@link #server(ScratchDatabase, int)}, with more system properties ({@code -Dname=value}). */
+    public MicroProcess server(ScratchDatabase database, int port, List<String> moreProperties) {
         MicroProcess server = MicroProcess.start(database.url(), port,
-                directory.resolve("payara-micro-" + ++servers + ".log"));
+                directory.resolve("payara-micro-" + ++servers + ".log"), moreProperties);
         open.push(server);
         artifacts.add("server log " + server.log());
         System.out.println("Started " + server);

@@ -22,6 +22,7 @@ public final class Verdict {
     int replayedUsers;
     int replayedGroups;
     long verified = -1;
+    long sealed = -1;
     int replayChecked = -1;
 
     Verdict() {
@@ -57,7 +58,7 @@ public final class Verdict {
         lines.add("   rows checked: " + stateRows + " user_state_audit, " + entityRows + " entity_audit, " + trailRows
                 + " request_audit (" + trailExempt + " answered requests exempt: server or database down)");
         lines.add("   replayed over JDBC: " + replayedUsers + " users, " + replayedGroups + " groups; GET /audit/verify: "
-                + (verified < 0 ? "-" : verified + " rows") + "; GET /audit/replay-check: "
+                + (verified < 0 ? "-" : verified + " rows") + ", " + (sealed < 0 ? "-" : sealed + " rows sealed once each") + "; GET /audit/replay-check: "
                 + (replayChecked < 0 ? "-" : replayChecked + " users"));
         extra.forEach(line -> lines.add("   " + line));
         lines.add("   invariants: " + (problems.isEmpty() ? "all hold" : problems.size() + " violated"));

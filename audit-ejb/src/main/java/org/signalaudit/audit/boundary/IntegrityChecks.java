@@ -1,10 +1,5 @@
 package org.signalaudit.audit.boundary;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,12 +8,10 @@ import jakarta.inject.Inject;
 
 import org.signalaudit.account.Role;
 import org.signalaudit.audit.AuditIntegrity;
-import org.signalaudit.audit.ChainReport;
-import org.signalaudit.audit.ChainState;
+import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.ReplayReport;
-import org.signalaudit.audit.chain.ChainWalk;
-import org.signalaudit.audit.chain.ChainedTable;
 import org.signalaudit.audit.control.StateReplay;
+import org.signalaudit.audit.seal.LogVerification;
 import org.signalaudit.store.SchemaMigration;
 
 /**
@@ -34,43 +27,16 @@ public class IntegrityChecks implements AuditIntegrity {
     @Inject
     SchemaMigration store;
 
+    @Inject
+    LogVerification verification;
+
     @Override
-    public ChainReport verify() {
-        return inSnapshot(connection -> {
-            List<ChainState> chains = new ArrayList<>();
-            for (ChainedTable table : ChainedTable.values()) {
-                chains.add(ChainWalk.walk(connection, table));
-            }
-            return ChainReport.of(chains);
-        });
+    public IntegrityReport verify() {
+        return verification.verify();
     }
 
     @Override
     public ReplayReport replayCheck() {
-        return inSnapshot(StateReplay::run);
-    }
-
-    private <T> T inSnapshot(Reading<T> reading) {
-        try (Connection connection = store.dataSource().getConnection()) {
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return reading.read(connection);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The audit store could not be read for the check", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Reading<T> {
-        T read(Connection connection) throws SQLException;
+        return LogVerification.inSnapshot(store.dataSource(), StateReplay::run);
     }
 }

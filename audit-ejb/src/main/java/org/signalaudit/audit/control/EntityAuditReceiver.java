@@ -1,7 +1,5 @@
 package org.signalaudit.audit.control;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,19 +11,17 @@ import org.signalaudit.signal.ChangePhase;
 import org.signalaudit.signal.EntityChanged;
 
 /**
- * The receiver of the entity signals: synchronous and inside the transaction of the change. It
- * takes one row per POST {@link EntityChanged} (those arrive during the JPA callbacks, where the
- * EntityManager may not be used); the end of the flush writes them ({@link BusinessAuditWriter}).
- * A bulk statement is not a callback and no flush follows it: its row is written at once.
+ * The receiver of the entity signals: synchronous and inside the transaction of the change. A POST
+ * {@link EntityChanged} arrives while EclipseLink flushes, right after the entity's own statement;
+ * its row is inserted there, on the flush's connection, with JDBC (the EntityManager may not be
+ * used in a flush), so it commits or rolls back with the change. A bulk statement's row is written
+ * the same way right after the statement.
  */
 @ApplicationScoped
 public class EntityAuditReceiver {
 
     @Inject
-    PendingAudit pending;
-
-    @Inject
-    BusinessAuditWriter writer;
+    AuditWriter writer;
 
     @Inject
     ProvenanceResolver provenance;
@@ -34,16 +30,16 @@ public class EntityAuditReceiver {
     AuditSwitch auditSwitch;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void collect(@Observes EntityChanged change) {
+    public void record(@Observes EntityChanged change) {
         if (change.phase() == ChangePhase.POST && auditSwitch.on()) {
-            pending.add(EntityAuditRow.of(change, provenance.current()));
+            writer.insert(EntityAuditRow.of(change, provenance.current()));
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes BulkChanged bulk) {
         if (auditSwitch.on()) {
-            writer.write(List.of(), List.of(EntityAuditRow.of(bulk, provenance.current())));
+            writer.insert(EntityAuditRow.of(bulk, provenance.current()));
         }
     }
 }

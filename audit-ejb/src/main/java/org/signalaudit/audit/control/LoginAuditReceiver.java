@@ -5,13 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.signalaudit.audit.chain.AuditChain;
-import org.signalaudit.audit.entity.LoginAuditEntry;
-import org.signalaudit.signal.RequestContext;
+import org.signalaudit.audit.entity.LoginAuditRow;
 import org.signalaudit.signal.UserLoggedIn;
 import org.signalaudit.signal.UserLoggedOut;
 import org.signalaudit.signal.UserLoginFailed;
@@ -26,9 +22,6 @@ public class LoginAuditReceiver {
 
     static final int FIRST = Interceptor.Priority.APPLICATION;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     ProvenanceResolver provenance;
 
@@ -36,30 +29,27 @@ public class LoginAuditReceiver {
     AuditSwitch auditSwitch;
 
     @Inject
-    AuditChain chain;
+    AuditWriter writer;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedIn(@Observes @Priority(FIRST) UserLoggedIn signal) {
-        write(LoginAuditEntry.LOGGED_IN, signal.username(), null);
+        write(LoginAuditRow.LOGGED_IN, signal.username(), null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedOut(@Observes @Priority(FIRST) UserLoggedOut signal) {
-        write(LoginAuditEntry.LOGGED_OUT, signal.username(), null);
+        write(LoginAuditRow.LOGGED_OUT, signal.username(), null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loginFailed(@Observes @Priority(FIRST) UserLoginFailed signal) {
-        write(LoginAuditEntry.LOGIN_FAILED, signal.attemptedUsername(), signal.reason().name());
+        write(LoginAuditRow.LOGIN_FAILED, signal.attemptedUsername(), signal.reason().name());
     }
 
     private void write(String event, String username, String reason) {
         if (!auditSwitch.on()) {
             return;
         }
-        RequestContext request = provenance.request().orElse(null);
-        LoginAuditEntry entry = new LoginAuditEntry(event, username, reason, request);
-        chain.link(entry);
-        em.persist(entry);
+        writer.insert(LoginAuditRow.of(event, username, reason, provenance.request().orElse(null)));
     }
 }

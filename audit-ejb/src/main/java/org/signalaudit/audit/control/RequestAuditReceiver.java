@@ -3,12 +3,9 @@ package org.signalaudit.audit.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.signalaudit.audit.chain.AuditChain;
-import org.signalaudit.audit.entity.RequestAuditEntry;
+import org.signalaudit.audit.entity.RequestAuditRow;
 import org.signalaudit.signal.RequestCompleted;
 
 /**
@@ -18,22 +15,16 @@ import org.signalaudit.signal.RequestCompleted;
 @ApplicationScoped
 public class RequestAuditReceiver {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     AuditSwitch auditSwitch;
 
     @Inject
-    AuditChain chain;
+    AuditWriter writer;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(@Observes RequestCompleted request) {
-        if (!auditSwitch.on()) {
-            return;
+        if (auditSwitch.on()) {
+            writer.insert(new RequestAuditRow(request));
         }
-        RequestAuditEntry entry = new RequestAuditEntry(request);
-        chain.link(entry);
-        em.persist(entry);
     }
 }

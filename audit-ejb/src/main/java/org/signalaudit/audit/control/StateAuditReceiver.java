@@ -9,11 +9,10 @@ import org.signalaudit.audit.entity.StateAuditRow;
 import org.signalaudit.signal.UserStateChanged;
 
 /**
- * The one receiver of {@link UserStateChanged}, whatever fired it. It observes synchronously and
- * requires the caller's transaction: the row is written with the change or not at all, and a
- * failure to write it rolls the change back (DESIGN.md, rule 1). It is written at the end of the
- * flush that writes the change ({@link BusinessAuditWriter}), not here: only there does the
- * transaction lock the chain heads, after every row it changes (docs/INTEGRITY.md, "Concurrency").
+ * The one receiver of {@link UserStateChanged}, whatever fired it (the state machine, the
+ * override, the lockout policy, the bootstrap). It observes synchronously and requires the
+ * caller's transaction, and writes the row at once: the row commits with the change or not at
+ * all, and a failure to write it rolls the change back (DESIGN.md, rule 1).
  */
 @ApplicationScoped
 public class StateAuditReceiver {
@@ -25,12 +24,12 @@ public class StateAuditReceiver {
     ProvenanceResolver provenance;
 
     @Inject
-    PendingAudit pending;
+    AuditWriter writer;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes UserStateChanged change) {
         if (auditSwitch.on()) {
-            pending.add(StateAuditRow.of(change, provenance.current()));
+            writer.insert(StateAuditRow.of(change, provenance.current()));
         }
     }
 }

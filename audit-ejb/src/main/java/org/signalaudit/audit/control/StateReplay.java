@@ -19,9 +19,13 @@ import org.signalaudit.audit.ReplayMismatch.Problem;
 import org.signalaudit.audit.ReplayReport;
 
 /**
- * Replays {@code user_state_audit} user by user, in chain order (the order the changes committed
- * in), through the state machine, and compares where each user ends with {@code user_account}.
- * One user's rows are in memory at a time; the table is read once, in the replay index's order.
+ * Replays {@code user_state_audit} user by user, in sealed order, through the state machine, and
+ * compares where each user ends with {@code user_account}. Sealed order is the order of one user's
+ * changes: rows carried from the hash chains keep their chain's (commit) order, and later rows are
+ * sealed in the order of their transactions, which for one user is the order of commit (each
+ * change read the user as the previous one committed it: optimistic locking refuses anything
+ * else). Rows not sealed yet, the newest, follow in id order. One user's rows are in memory at a
+ * time; the table is read once.
  * The caller gives a connection in a snapshot transaction, so both tables are seen at one instant.
  */
 public final class StateReplay {
@@ -38,8 +42,9 @@ public final class StateReplay {
 
     public static ReplayReport run(Connection connection) throws SQLException {
         StateReplay replay = new StateReplay(currentStates(connection));
-        try (PreparedStatement select = connection.prepareStatement("SELECT username, start_state, end_state, event, "
-                + "chain_seq FROM user_state_audit ORDER BY username, chain_seq")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.username, s.start_state, s.end_state, "
+                + "s.event, s.id FROM user_state_audit s LEFT JOIN audit_leaf l ON l.table_code = 'state' "
+                + "AND l.row_id = s.id ORDER BY s.username, l.leaf_index NULLS LAST, s.id")) {
             select.setFetchSize(1000);
             try (ResultSet result = select.executeQuery()) {
                 replay.replayAll(result);
@@ -80,20 +85,20 @@ public final class StateReplay {
         }
         Row creation = history.get(0);
         if (creation.event() != StateEvent.INVITE || creation.from() != null || creation.to() != UserState.INVITED) {
-            mismatch(username, Problem.NO_CREATION_ROW, "the first row (position " + creation.seq() + ") is "
+            mismatch(username, Problem.NO_CREATION_ROW, "the first row (id " + creation.id() + ") is "
                     + creation.event() + " " + creation.from() + " -> " + creation.to() + ", not INVITE -> INVITED");
             return;
         }
         UserState state = creation.to();
         for (Row row : history.subList(1, history.size())) {
             if (row.from() != state) {
-                mismatch(username, Problem.BROKEN_SEQUENCE, "the row at position " + row.seq() + " starts from "
+                mismatch(username, Problem.BROKEN_SEQUENCE, "row " + row.id() + " starts from "
                         + row.from() + " but the user was " + state);
                 return;
             }
             if (row.event() != StateEvent.OVERRIDE
                     && !StateMachine.target(row.from(), row.event()).equals(Optional.ofNullable(row.to()))) {
-                mismatch(username, Problem.ILLEGAL_TRANSITION, "the row at position " + row.seq() + " records "
+                mismatch(username, Problem.ILLEGAL_TRANSITION, "row " + row.id() + " records "
                         + row.event() + " from " + row.from() + " to " + row.to() + ", which the state machine does not allow");
                 return;
             }
@@ -130,7 +135,7 @@ public final class StateReplay {
         return name == null ? null : UserState.valueOf(name);
     }
 
-    private record Row(UserState from, UserState to, StateEvent event, long seq) {
+    private record Row(UserState from, UserState to, StateEvent event, long id) {
         Row {
             Objects.requireNonNull(event, "event");
         }

@@ -1,8 +1,9 @@
 /**
- * The receivers that turn signals into audit rows, inside the transaction of the change, and the
- * resolution of who and where from the request context. The state and entity receivers collect
- * their rows; {@link org.signalaudit.audit.control.BusinessAuditWriter} links and writes them at
- * the end of the flush, the one place a business transaction takes the chain heads. The request
- * and login receivers write in transactions of their own.
+ * The receivers that turn signals into audit rows, and the one writer that inserts them
+ * ({@link org.signalaudit.audit.control.AuditWriter}). The state and entity receivers write in the
+ * transaction of the change, at once; the request and login receivers in transactions of their
+ * own. Who and where come from the request context ({@link org.signalaudit.audit.control.ProvenanceResolver}).
+ * An admin's LOCK: resource → account boundary → state machine → {@code UserStateChanged} →
+ * {@link org.signalaudit.audit.control.StateAuditReceiver} → {@code AuditWriter} → the row.
  */
 package org.signalaudit.audit.control;

@@ -20,8 +20,9 @@ import org.signalaudit.signal.FieldChange;
  * these descriptor events; listening here instead of in an {@code @EntityListeners} class is what
  * gives access to the unit of work's change set, hence the diff without a SELECT.
  *
- * <p>Like any JPA callback it never touches the EntityManager: it only fires signals, and the
- * receivers that write rows collect them until {@link org.signalaudit.signal.ChangesWritten}.
+ * <p>Like any JPA callback it never touches the EntityManager: it only fires signals; the
+ * receivers that write rows do so with JDBC on the flush's own connection
+ * ({@link org.signalaudit.audit.control.AuditWriter}).
  */
 final class LifecycleSignals extends DescriptorEventAdapter {
 

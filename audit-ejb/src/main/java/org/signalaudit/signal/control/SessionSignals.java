@@ -8,14 +8,10 @@ import org.eclipse.persistence.queries.DatabaseQuery;
 import org.eclipse.persistence.queries.ModifyAllQuery;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
-import org.signalaudit.signal.ChangesWritten;
 
 /**
  * The unit-of-work events the signals need besides the entity callbacks:
  * <ul>
- * <li>{@code prepareUnitOfWork}: every flush (an explicit one, or the commit's own) has issued its
- * SQL and the transaction is still open: {@link ChangesWritten}, the moment to write what the
- * receivers collected during the callbacks;</li>
  * <li>{@code postCommitUnitOfWork}: raised only after the JTA transaction committed, so the POST
  * signals go out to the asynchronous receivers now; {@code postReleaseUnitOfWork} drops them after
  * a rollback;</li>
@@ -33,11 +29,6 @@ final class SessionSignals extends SessionEventAdapter {
     SessionSignals(Map<Class<?>, AuditedType> audited, DispatcherLookup dispatchers) {
         this.audited = Map.copyOf(audited);
         this.dispatchers = dispatchers;
-    }
-
-    @Override
-    public void prepareUnitOfWork(SessionEvent event) {
-        dispatchers.get().fire(new ChangesWritten());
     }
 
     @Override

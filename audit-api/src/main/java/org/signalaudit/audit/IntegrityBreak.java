@@ -1,0 +1,21 @@
+package org.signalaudit.audit;
+
+/**
+ * Where the sealed log stops proving something: the leaf (or the checkpoint's tree size), the row
+ * concerned (null when it is missing or none is), what was found, and a sentence saying so.
+ */
+public record IntegrityBreak(long leafIndex, Long rowId, Kind kind, String detail) {
+
+    public enum Kind {
+        /** The row's content no longer hashes to its sealed leaf. */
+        EDITED,
+        /** A sealed row is gone. */
+        DELETED,
+        /** A row sits among the sealed rows that the sealer never took: it was added behind the application. */
+        INSERTED,
+        /** Two sealed rows traded places: each now holds what the other's leaf sealed. */
+        REORDERED,
+        /** A checkpoint's signature does not verify, or it is not consistent with the one before it or with the tree. */
+        CHECKPOINT
+    }
+}

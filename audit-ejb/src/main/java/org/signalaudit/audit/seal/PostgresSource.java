@@ -1,0 +1,148 @@
+package org.signalaudit.audit.seal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.signalaudit.audit.entity.AuditTable;
+
+/**
+ * The rows to seal on PostgreSQL, by transaction id. Each audit row records the transaction that
+ * wrote it ({@code written_by}, {@code pg_current_xact_id()}). {@code pg_snapshot_xmin} of a fresh
+ * snapshot is the oldest transaction still running: every row written by a transaction below it
+ * belongs to a finished transaction (visible if committed, gone if rolled back), and no row with a
+ * smaller transaction id can appear later. So rows below the horizon, in (transaction, table, id)
+ * order after the last sealed row, are final: nothing is skipped, nothing sealed twice. A
+ * long-running or prepared transaction holds the horizon back; sealing waits for it, and the lag
+ * shows it.
+ */
+final class PostgresSource implements SealSource {
+
+    /** Sealed order: transaction, then table (in {@link AuditTable}'s order), then id. */
+    private static final Comparator<Positioned> ORDER = Comparator.comparingLong(Positioned::xid)
+            .thenComparing(positioned -> positioned.row().table())
+            .thenComparingLong(positioned -> positioned.row().id());
+
+    private record Positioned(long xid, PendingRow row) {
+    }
+
+    /** Where the last sealed row stands in the sealed order; rows carried from the chains have no transaction. */
+    private record Position(long xid, int table, long id) {
+        static final Position START = new Position(0, -1, 0);
+    }
+
+    @Override
+    public List<PendingRow> next(Connection connection, Optional<TreeStore.Leaf> lastSealed, int limit)
+            throws SQLException {
+        Position after = position(connection, lastSealed);
+        long horizon = horizon(connection);
+        List<Positioned> candidates = new ArrayList<>();
+        for (AuditTable table : AuditTable.values()) {
+            candidates.addAll(read(connection, table, after, horizon, limit));
+        }
+        candidates.sort(ORDER);
+        return candidates.stream().limit(limit).map(Positioned::row).toList();
+    }
+
+    @Override
+    public String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
+            throws SQLException {
+        return "t.written_by IS NOT NULL AND " + afterCondition("t.", table, position(connection, lastSealed));
+    }
+
+    @Override
+    public int bindUnsealed(PreparedStatement statement, int index, AuditTable table,
+                            Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {
+        return bindAfter(statement, index, table, position(connection, lastSealed));
+    }
+
+    private static long horizon(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+             ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static List<Positioned> read(Connection connection, AuditTable table, Position after, long horizon,
+                                         int limit) throws SQLException {
+        String sql = "SELECT id, written_by::text::bigint AS xid, " + table.columnList() + " FROM " + table.tableName()
+                + " WHERE written_by < ?::text::xid8 AND " + afterCondition("", table, after)
+                + " ORDER BY written_by, id LIMIT ?";
+        List<Positioned> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, Long.toString(horizon));
+            int next = bindAfter(select, 2, table, after);
+            select.setInt(next, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Positioned(result.getLong("xid"),
+                            new PendingRow(table, result.getLong("id"), table.valuesOf(result))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The rows of {@code table} after the position: a table before the position's own starts with the next transaction. */
+    private static String afterCondition(String alias, AuditTable table, Position after) {
+        if (table.ordinal() < after.table()) {
+            return alias + "written_by > ?::text::xid8";
+        }
+        if (table.ordinal() == after.table()) {
+            return "(" + alias + "written_by, " + alias + "id) > (?::text::xid8, ?)";
+        }
+        return alias + "written_by >= ?::text::xid8";
+    }
+
+    private static int bindAfter(PreparedStatement select, int index, AuditTable table, Position after)
+            throws SQLException {
+        select.setString(index, Long.toString(after.xid()));
+        if (table.ordinal() == after.table()) {
+            select.setLong(index + 1, after.id());
+            return index + 2;
+        }
+        return index + 1;
+    }
+
+    /** The last position read, by leaf index: asked for several times per seal, read once. */
+    private long positionOfLeaf = -1;
+    private Position position;
+
+    /**
+     * The last sealed row's place, read from the row itself: the tree stores which row, the table its
+     * transaction. Kept for the next call about the same leaf (an instance serves one thread).
+     */
+    private Position position(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
+        if (lastSealed.isEmpty()) {
+            return Position.START;
+        }
+        if (lastSealed.get().index() != positionOfLeaf) {
+            position = read(connection, lastSealed.get());
+            positionOfLeaf = lastSealed.get().index();
+        }
+        return position;
+    }
+
+    private static Position read(Connection connection, TreeStore.Leaf leaf) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT written_by::text::bigint FROM "
+                + leaf.table().tableName() + " WHERE id = ?")) {
+            select.setLong(1, leaf.rowId());
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw new TamperingException("The last sealed row (" + leaf.table().code() + " " + leaf.rowId()
+                            + ", leaf " + leaf.index() + ") is gone from " + leaf.table().tableName()
+                            + ": sealing stops until an operator has looked (run the verify)");
+                }
+                long xid = result.getLong(1);
+                return result.wasNull() ? new Position(0, -1, 0) : new Position(xid, leaf.table().ordinal(), leaf.rowId());
+            }
+        }
+    }
+}

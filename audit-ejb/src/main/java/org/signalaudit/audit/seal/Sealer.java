@@ -1,0 +1,192 @@
+package org.signalaudit.audit.seal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.signalaudit.proof.Frontier;
+import org.signalaudit.proof.MerkleHash;
+import org.signalaudit.proof.Node;
+
+/**
+ * Seals committed audit rows into the Merkle tree, every {@code audit.seal.interval} milliseconds
+ * (default 500): takes the rows no running transaction can precede ({@link SealSource}), appends
+ * their leaves and the subtrees they complete, signs a checkpoint of the new tree, all in one
+ * transaction of its own. Writers never wait for it; it waits for no writer.
+ *
+ * <p>Exactly one sealer works at a time, whatever the number of instances on the database: each
+ * seal first takes a PostgreSQL advisory lock for its transaction ({@code pg_try_advisory_xact_lock},
+ * released at commit, or when the session dies with its instance), and an instance that does not
+ * get it leaves this round to the one that did. The tree is read from the database inside the lock,
+ * so a sealer never extends a tree it has not seen; the keys of the leaves and checkpoints would
+ * refuse a fork anyway. On H2, one instance, this singleton's own lock is enough.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Sealer {
+
+    /** The advisory lock key of the sealer: "sealer" in ASCII, any constant no one else uses. */
+    static final long LOCK_KEY = 0x7365616c6572L;
+
+    private static final int BATCH = 5000;
+
+    /** The application's datasource, defined by store.SchemaMigration. */
+    @Resource(lookup = "java:app/jdbc/signalaudit")
+    DataSource dataSource;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Checkpoints checkpoints;
+
+    @Inject
+    SealKey key;
+
+    @Inject
+    SealMonitor monitor;
+
+    @Inject
+    @ConfigProperty(name = "audit.seal.interval", defaultValue = "500")
+    long intervalMillis;
+
+    private SealSource source;
+    private boolean postgres;
+
+    /** The tree's right edge as this sealer last left it; reloaded when another instance sealed since. */
+    private Frontier frontier;
+
+    @PostConstruct
+    void start() {
+        if (intervalMillis < 10 || intervalMillis > 60_000) {
+            throw new IllegalStateException("audit.seal.interval must be between 10 and 60000 milliseconds, not "
+                    + intervalMillis);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            source = SealSource.forDatabase(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The sealer cannot reach the audit database: " + e.getMessage(), e);
+        }
+        postgres = source instanceof PostgresSource;
+        // Loads the key now: a deployment without a usable key stops here, not at the first seal.
+        key.verifierKey();
+        timers.createIntervalTimer(0, intervalMillis, new TimerConfig(null, false));
+    }
+
+    /** Seals everything that can be sealed now, a batch at a time. Failures are the monitor's to report. */
+    @Timeout
+    void seal() {
+        try {
+            measureLag();
+            while (sealOnce() == BATCH) {
+                // a full batch: more rows may be waiting
+            }
+            monitor.sealingWorks();
+        } catch (TamperingException e) {
+            frontier = null;
+            monitor.tampered(e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            frontier = null;
+            monitor.sealingFailed(e);
+        }
+    }
+
+    /**
+     * The seal lag, once per interval before sealing, on every instance (the one that seals and the
+     * others alike report it): one query per table over the unsealed rows, never once per batch.
+     */
+    private void measureLag() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            monitor.lag(source.lagMillis(connection, TreeStore.lastLeaf(connection)));
+        }
+    }
+
+    private int sealOnce() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Sealed sealed = sealIn(connection);
+                connection.commit();
+                if (sealed.checkpoint() != null) {
+                    monitor.sealed(sealed.checkpoint(), sealed.rows());
+                }
+                return sealed.rows();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** What one seal did: the rows it sealed and the checkpoint it signed (null: none, nothing new). */
+    private record Sealed(int rows, TreeStore.StoredCheckpoint checkpoint) {
+        static final Sealed NOTHING = new Sealed(0, null);
+    }
+
+    private Sealed sealIn(Connection connection) throws SQLException {
+        if (postgres && !advisoryLock(connection)) {
+            return Sealed.NOTHING;
+        }
+        Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
+        long size = last.map(leaf -> leaf.index() + 1).orElse(0L);
+        Optional<TreeStore.StoredCheckpoint> latest = TreeStore.latestCheckpoint(connection);
+        List<PendingRow> rows = source.next(connection, last, BATCH);
+        boolean signedAlready = latest.map(checkpoint -> checkpoint.treeSize() == size).orElse(size == 0);
+        if (rows.isEmpty() && signedAlready) {
+            return Sealed.NOTHING;
+        }
+        Frontier edge = frontierAt(connection, size);
+        List<TreeStore.Leaf> leaves = new ArrayList<>(rows.size());
+        List<Node> nodes = new ArrayList<>(rows.size() * 2);
+        for (PendingRow row : rows) {
+            byte[] leafHash = MerkleHash.leaf(row.leafData());
+            leaves.add(new TreeStore.Leaf(edge.size(), row.table(), row.id(), leafHash));
+            nodes.addAll(edge.append(leafHash));
+        }
+        TreeStore.append(connection, leaves, nodes);
+        TreeStore.StoredCheckpoint checkpoint = checkpoints.sign(edge.size(), edge.root(), latest);
+        TreeStore.insert(connection, checkpoint);
+        monitor.checkConsistency(connection, latest, checkpoint);
+        frontier = edge;
+        return new Sealed(rows.size(), checkpoint);
+    }
+
+    private Frontier frontierAt(Connection connection, long size) throws SQLException {
+        if (frontier == null || frontier.size() != size) {
+            frontier = TreeStore.frontier(connection, size);
+        }
+        return frontier;
+    }
+
+    private static boolean advisoryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}

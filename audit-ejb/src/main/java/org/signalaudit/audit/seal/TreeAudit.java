@@ -1,0 +1,208 @@
+package org.signalaudit.audit.seal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.signalaudit.audit.IntegrityBreak;
+import org.signalaudit.audit.IntegrityReport;
+import org.signalaudit.audit.TableIntegrity;
+import org.signalaudit.audit.entity.AuditTable;
+import org.signalaudit.proof.Frontier;
+import org.signalaudit.proof.MerkleHash;
+
+/**
+ * The verify: re-derives the sealed log from the database, streaming, in memory independent of the
+ * number of rows. Two passes prove together that the rows are the ones the checkpoints signed:
+ * <ol>
+ * <li>the tree: every leaf hash in leaf order, folded into the tree's right edge; at each
+ * checkpoint's size the root must be the checkpoint's, its signature must verify with the seal key,
+ * and it must name the previous checkpoint's note;</li>
+ * <li>the rows, table by table: each sealed row must still hash to its leaf (EDITED otherwise;
+ * DELETED when it is gone; REORDERED when two rows traded contents), and no row the sealer has
+ * passed may be missing from the tree (INSERTED).</li>
+ * </ol>
+ */
+final class TreeAudit {
+
+    private static final int FETCH = 2000;
+
+    /** How many mismatching rows a table keeps to tell a swap from an edit; bounded, so memory stays flat. */
+    private static final int MISMATCHES_KEPT = 100;
+
+    private final Connection connection;
+    private final Checkpoints checkpoints;
+    private final SealSource source;
+
+    TreeAudit(Connection connection, Checkpoints checkpoints, SealSource source) {
+        this.connection = connection;
+        this.checkpoints = checkpoints;
+        this.source = source;
+    }
+
+    IntegrityReport run() throws SQLException {
+        Frontier tree = Frontier.empty();
+        IntegrityBreak checkpointBreak = checkTree(tree);
+        Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
+        List<TableIntegrity> tables = new ArrayList<>();
+        for (AuditTable table : AuditTable.values()) {
+            tables.add(checkRows(table, last));
+        }
+        return IntegrityReport.of(tree.size(), HexFormat.of().formatHex(tree.root()), tables, checkpointBreak);
+    }
+
+    /** Pass 1: the leaves against the checkpoints; returns the first checkpoint that fails. */
+    private IntegrityBreak checkTree(Frontier tree) throws SQLException {
+        IntegrityBreak[] first = new IntegrityBreak[1];
+        byte[][] previousNote = new byte[1][];
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT leaf_index, leaf_hash FROM audit_leaf ORDER BY leaf_index");
+             PreparedStatement checkpointsInOrder = connection.prepareStatement("SELECT tree_size FROM audit_checkpoint "
+                     + "ORDER BY tree_size")) {
+            select.setFetchSize(FETCH);
+            checkpointsInOrder.setFetchSize(FETCH);
+            try (ResultSet leaves = select.executeQuery(); ResultSet sizes = checkpointsInOrder.executeQuery()) {
+                long nextCheckpoint = sizes.next() ? sizes.getLong(1) : -1;
+                while (nextCheckpoint == 0) {
+                    nextCheckpoint = sizes.next() ? sizes.getLong(1) : -1;
+                }
+                while (leaves.next()) {
+                    long index = leaves.getLong(1);
+                    if (index != tree.size()) {
+                        return breakAt(tree.size(), IntegrityBreak.Kind.DELETED, "leaves " + tree.size() + " to "
+                                + (index - 1) + " are missing from audit_leaf");
+                    }
+                    tree.append(leaves.getBytes(2));
+                    while (nextCheckpoint == tree.size()) {
+                        IntegrityBreak broken = checkCheckpoint(nextCheckpoint, tree.root(), previousNote);
+                        if (broken != null && first[0] == null) {
+                            first[0] = broken;
+                        }
+                        nextCheckpoint = sizes.next() ? sizes.getLong(1) : -1;
+                    }
+                }
+                if (nextCheckpoint > tree.size() && first[0] == null) {
+                    first[0] = breakAt(nextCheckpoint, IntegrityBreak.Kind.DELETED, "checkpoint " + nextCheckpoint
+                            + " covers more leaves than audit_leaf holds (" + tree.size() + "): leaves were removed");
+                }
+            }
+        }
+        return first[0];
+    }
+
+    private IntegrityBreak checkCheckpoint(long size, byte[] root, byte[][] previousNote) throws SQLException {
+        TreeStore.StoredCheckpoint checkpoint = TreeStore.checkpointAt(connection, size).orElseThrow();
+        String problem = null;
+        try {
+            var body = checkpoints.verified(checkpoint);
+            if (body.size() != size || !Arrays.equals(body.rootHash(), root) || !Arrays.equals(checkpoint.rootHash(), root)) {
+                problem = "checkpoint " + size + " signs a root the leaves do not give";
+            } else if (previousNote[0] != null && !Arrays.equals(previousNote[0], checkpoint.previousHash())) {
+                problem = "checkpoint " + size + " does not name the checkpoint before it";
+            }
+        } catch (RuntimeException e) {
+            problem = "checkpoint " + size + " does not verify: " + e.getMessage();
+        }
+        previousNote[0] = Checkpoints.sha256(checkpoint.note());
+        return problem == null ? null : breakAt(size, IntegrityBreak.Kind.CHECKPOINT, problem);
+    }
+
+    /** A row whose content does not give its leaf, kept to recognise a swap. */
+    private record Mismatch(long leafIndex, long rowId, List<Object> values, byte[] leafHash) {
+    }
+
+    /** Pass 2, one table: each sealed row against its leaf, then the rows the sealer passed but the tree lacks. */
+    private TableIntegrity checkRows(AuditTable table, Optional<TreeStore.Leaf> last) throws SQLException {
+        long rows = 0;
+        IntegrityBreak firstBreak = null;
+        List<Mismatch> mismatches = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT l.leaf_index, l.row_id, l.leaf_hash, "
+                + "t.id AS present, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN " + table.tableName()
+                + " t ON t.id = l.row_id WHERE l.table_code = ? ORDER BY l.leaf_index")) {
+            select.setFetchSize(FETCH);
+            select.setString(1, table.code());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    long leafIndex = result.getLong(1);
+                    long rowId = result.getLong(2);
+                    byte[] leafHash = result.getBytes(3);
+                    result.getLong(4);
+                    if (result.wasNull()) {
+                        firstBreak = first(firstBreak, new IntegrityBreak(leafIndex, rowId, IntegrityBreak.Kind.DELETED,
+                                table.tableName() + ": row " + rowId + ", sealed as leaf " + leafIndex + ", is gone"));
+                        continue;
+                    }
+                    List<Object> values = table.valuesOf(result);
+                    if (Arrays.equals(MerkleHash.leaf(LeafData.of(table, rowId, values)), leafHash)) {
+                        rows++;
+                        continue;
+                    }
+                    IntegrityBreak found = swapped(table, mismatches, leafIndex, rowId, values, leafHash);
+                    if (found == null) {
+                        found = new IntegrityBreak(leafIndex, rowId, IntegrityBreak.Kind.EDITED, table.tableName()
+                                + ": row " + rowId + " no longer matches leaf " + leafIndex
+                                + ": its content was changed after it was sealed");
+                    }
+                    firstBreak = found.kind() == IntegrityBreak.Kind.REORDERED ? found : first(firstBreak, found);
+                    if (mismatches.size() < MISMATCHES_KEPT) {
+                        mismatches.add(new Mismatch(leafIndex, rowId, values, leafHash));
+                    }
+                }
+            }
+        }
+        firstBreak = first(firstBreak, inserted(table, last));
+        return new TableIntegrity(table.code(), firstBreak == null, rows, firstBreak);
+    }
+
+    /** REORDERED when this row holds what an earlier mismatching row's leaf sealed, and that row holds this one's. */
+    private static IntegrityBreak swapped(AuditTable table, List<Mismatch> mismatches, long leafIndex, long rowId,
+                                          List<Object> values, byte[] leafHash) {
+        for (Mismatch other : mismatches) {
+            if (Arrays.equals(MerkleHash.leaf(LeafData.of(table, other.rowId(), values)), other.leafHash())
+                    && Arrays.equals(MerkleHash.leaf(LeafData.of(table, rowId, other.values())), leafHash)) {
+                return new IntegrityBreak(other.leafIndex(), other.rowId(), IntegrityBreak.Kind.REORDERED,
+                        table.tableName() + ": rows " + other.rowId() + " and " + rowId + " (leaves " + other.leafIndex()
+                                + " and " + leafIndex + ") traded their contents");
+            }
+        }
+        return null;
+    }
+
+    private IntegrityBreak inserted(AuditTable table, Optional<TreeStore.Leaf> last) throws SQLException {
+        if (last.isEmpty()) {
+            return null;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.id FROM " + table.tableName() + " t WHERE NOT ("
+                + source.unsealed(table, last, connection) + ") AND NOT EXISTS (SELECT 1 FROM audit_leaf l "
+                + "WHERE l.table_code = ? AND l.row_id = t.id) ORDER BY t.id FETCH FIRST 1 ROWS ONLY")) {
+            int next = source.bindUnsealed(select, 1, table, last, connection);
+            select.setString(next, table.code());
+            try (ResultSet result = select.executeQuery()) {
+                if (result.next()) {
+                    long rowId = result.getLong(1);
+                    return new IntegrityBreak(-1, rowId, IntegrityBreak.Kind.INSERTED, table.tableName() + ": row "
+                            + rowId + " sits among the sealed rows but is in no leaf: it was added behind the application");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static IntegrityBreak first(IntegrityBreak current, IntegrityBreak found) {
+        return current != null ? current : found;
+    }
+
+    private static IntegrityBreak breakAt(long position, IntegrityBreak.Kind kind, String detail) {
+        return new IntegrityBreak(position, null, kind, detail);
+    }
+
+    private static String prefixed(AuditTable table) {
+        return String.join(", ", table.columns().stream().map(column -> "t." + column.name()).toList());
+    }
+}
