@@ -43,6 +43,7 @@ final class RequestCorpus {
         pathParameters();
         queryParameters();
         exports();
+        sealedLog();
         integrity();
         headers();
         credentials();
@@ -165,6 +166,20 @@ final class RequestCorpus {
         for (String raw : List.of("table=login&table=state", "%00=1", "table=%zz", "table=state&limit=0")) {
             corpus.to("hostile query parameters", "GET", "audit/export?username=" + fixtures.nobody() + "&" + raw)
                     .answered();
+        }
+    }
+
+    /** The sealed log's checkpoint and proofs, with hostile values where their parameters go. */
+    private void sealedLog() {
+        for (List<String> kind : List.of(HostileValues.SQL, HostileValues.SCRIPT, HostileValues.UNICODE)) {
+            for (String value : kind) {
+                String v = encode(value);
+                corpus.to("hostile query parameters", "GET", "audit/checkpoint?treeSize=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/checkpoint/key?keyId=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/inclusion?table=state&id=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/inclusion?table=" + v + "&id=1").answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/consistency?from=1&to=" + v).answered();
+            }
         }
     }
 
