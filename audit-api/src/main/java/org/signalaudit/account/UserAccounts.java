@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import org.signalaudit.query.Page;
+
 /**
  * The account boundary as the web tier sees it. Every method enforces its own role rules on the
  * server; every change of state goes through the one state machine and fires one

@@ -3,6 +3,8 @@ package org.signalaudit.account;
 import java.util.List;
 import java.util.Map;
 
+import org.signalaudit.query.Slice;
+
 /**
  * The user list as the admin screens read it: counted, sortable, filterable pages, one user's
  * profile with what the caller may do to them, and the head count per state. ADMIN and above.

@@ -12,17 +12,20 @@ import java.time.Instant;
  * {@code Group}), or part of a request's summary (e.g. {@code POST}, {@code /users},
  * {@code 409}); ignoring case;</li>
  * <li>{@code from} (inclusive) and {@code to} (exclusive): when;</li>
- * <li>{@code requestId}: every row one request wrote.</li>
+ * <li>{@code requestId}: every row one request wrote;</li>
+ * <li>{@code category}: the requests of one category (READ, WRITE, AUTH, AUDIT_READ); the other
+ * tables ignore it.</li>
  * </ul>
  */
-public record AuditFilter(String who, String what, Instant from, Instant to, String requestId) {
+public record AuditFilter(String who, String what, Instant from, Instant to, String requestId, String category) {
 
-    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
 
     public AuditFilter {
         who = blankToNull(who);
         what = blankToNull(what);
         requestId = blankToNull(requestId);
+        category = blankToNull(category);
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,6 @@
 package org.signalaudit.audit;
 
-import org.signalaudit.account.Slice;
+import org.signalaudit.query.Slice;
 
 /**
  * The audit log as the admin screens read it: counted pages, newest first, so that a paginator can

@@ -2,7 +2,7 @@ package org.signalaudit.audit;
 
 import java.util.Optional;
 
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 
 /** Read access to the audit rows, for ADMIN and above. Lists are newest first, keyset-paginated. */
 public interface AuditTrail {

@@ -1,6 +1,6 @@
 package org.signalaudit.audit;
 
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 
 /** Read access to {@code entity_audit}, the field-level history of audited entities, for ADMIN and above. */
 public interface EntityChangeLog {

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Filters for the entity change log; every field is optional. {@code entityType} is the entity
  * name ({@code UserAccount}, {@code Group}), {@code entityId} its audit key (a username, a group
- * name). {@code after} is the id of the last row of the previous page (rows come newest first).
+ * name). See {@link AuditQuery} for the period and the page.
  */
 public record EntityChangeQuery(String entityType, String entityId, String initiatedBy, String requestId,
-                                Instant from, Instant to, int limit, Long after) {
+                                Instant from, Instant to, int limit, Long after) implements AuditQuery {
 }

@@ -2,6 +2,10 @@ package org.signalaudit.audit;
 
 import java.time.Instant;
 
-/** Filters for the request trail; every field is optional. {@code path} matches a prefix. */
-public record RequestQuery(String actor, Integer status, Instant from, Instant to, String path, int limit, Long after) {
+/**
+ * Filters for the request trail; every field is optional. {@code path} matches a prefix;
+ * {@code category} is READ, WRITE, AUTH or AUDIT_READ (a read of the audit log itself).
+ */
+public record RequestQuery(String actor, Integer status, String category, Instant from, Instant to, String path,
+                           int limit, Long after) implements AuditQuery {
 }

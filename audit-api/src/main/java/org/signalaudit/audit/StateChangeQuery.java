@@ -4,10 +4,7 @@ import java.time.Instant;
 
 import org.signalaudit.account.StateEvent;
 
-/**
- * Filters for the state-change log; every field is optional. {@code after} is the id of the last
- * row of the previous page (rows come newest first).
- */
+/** Filters for the state-change log; every field is optional. */
 public record StateChangeQuery(String username, String initiatedBy, StateEvent event, Instant from, Instant to,
-                               int limit, Long after) {
+                               int limit, Long after) implements AuditQuery {
 }

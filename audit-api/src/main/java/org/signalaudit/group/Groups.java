@@ -1,6 +1,6 @@
 package org.signalaudit.group;
 
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 
 /**
  * The group boundary as the web tier sees it: named groups of users, ADMIN and above only. Every

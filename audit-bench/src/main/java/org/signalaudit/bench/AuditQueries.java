@@ -45,6 +45,19 @@ final class AuditQueries {
                 new Query("by request id", "api/audit/requests/" + request));
     }
 
+    /** One entity's state as of a moment and its history, among many entities' rows. */
+    List<Query> entityHistory() throws SQLException {
+        String middle = db.queryForString("SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " FROM entity_audit WHERE entity_type = 'Group' AND entity_id = 'bench-history'"
+                + " ORDER BY id OFFSET (SELECT count(*) / 2 FROM entity_audit WHERE entity_id = 'bench-history') LIMIT 1");
+        long changes = db.queryForLong("SELECT count(*) FROM entity_audit WHERE entity_type = 'Group'"
+                + " AND entity_id = 'bench-history'");
+        return List.of(
+                new Query("entity as of now (" + changes + " changes)", "api/audit/entities/Group/bench-history"),
+                new Query("entity as of the middle of its history", "api/audit/entities/Group/bench-history?asOf=" + middle),
+                new Query("entity history, first page", "api/audit/entities/Group/bench-history/history?limit=50"));
+    }
+
     double p95(Query query, int samples) {
         Client own = client.fork();
         for (int i = 0; i < 10; i++) {

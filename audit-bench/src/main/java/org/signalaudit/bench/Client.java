@@ -73,6 +73,43 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), false, TIMEOUT);
     }
 
+    /** Reads a (long) answer as it streams and counts its lines; nothing of it is kept. */
+    long lines(String path) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofMinutes(30))
+                .header("Authorization", authorization).build();
+        try {
+            var answer = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + answer.statusCode());
+            }
+            try (var lines = answer.body()) {
+                return lines.count();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A base metric of the server ({@code /metrics?scope=base}, outside the context root). */
+    double baseMetric(String name) {
+        var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=base")).GET()
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(Double.NaN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         return send(request, true, TIMEOUT);
     }

@@ -81,6 +81,28 @@ final class Database {
         }
     }
 
+    /**
+     * {@code rows} entity audit rows, of which {@code ofOne} belong to one group,
+     * {@code Group/bench-history}: its creation, then changes of its description and of its members
+     * in turn, one a second, ending a minute ago; the others belong to 100,000 other groups. Like
+     * {@link #fillAuditRows}, the id and {@code written_by} come from the columns' defaults.
+     */
+    void fillEntityRows(int rows, int ofOne) throws SQLException {
+        int step = Math.max(1, rows / ofOne);
+        execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, ip_address,"
+                + " origin, occurred_at, request_id)"
+                + " SELECT 'Group', CASE WHEN g % " + step + " = 0 THEN 'bench-history'"
+                + " ELSE 'bulk-' || (g % 100000) END,"
+                + " CASE WHEN g = " + step + " THEN 'CREATE' ELSE 'UPDATE' END,"
+                + " CASE WHEN (g / " + step + ") % 2 = 0 THEN jsonb_build_object('description', jsonb_build_object('old',"
+                + " 'd' || (g - 2), 'new', 'd' || g)) ELSE jsonb_build_object('members', jsonb_build_object("
+                + " 'added', jsonb_build_array('user-' || (g % 97)), 'removed', jsonb_build_array('user-' || ((g + 1) % 97))))"
+                + " END, 'admin-' || (g % 50), '10.0.0.1', 'HTTP_API',"
+                + " now() - interval '1 minute' - make_interval(secs => " + rows + " - g), 'bulk-entity-' || g"
+                + " FROM generate_series(1, " + rows + ") AS g");
+        execute("ANALYZE");
+    }
+
     void execute(String statement) throws SQLException {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);

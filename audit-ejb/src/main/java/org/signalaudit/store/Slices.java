@@ -10,7 +10,7 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-import org.signalaudit.account.Slice;
+import org.signalaudit.query.Slice;
 
 /**
  * Counted pages of one entity: the same predicates count the matches and select one page, so the

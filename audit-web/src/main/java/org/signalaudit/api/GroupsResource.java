@@ -3,6 +3,7 @@ package org.signalaudit.api;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 import org.signalaudit.group.ChangeGroup;
 import org.signalaudit.group.CreateGroup;
 import org.signalaudit.group.GroupView;
@@ -40,8 +41,8 @@ public class GroupsResource {
     }
 
     @GET
-    public Page<GroupView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return groups.list(QueryParams.limit(limit), QueryParams.text(after));
+    public Page<GroupView> list(@Valid @BeanParam PageParams page, @QueryParam("after") String after) {
+        return groups.list(page.limit(), PageParams.text(after));
     }
 
     @GET

@@ -16,7 +16,7 @@ import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.json.spi.JsonProvider;
 
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 
 /**
  * Checks a JSON request body against the command record it is meant for, before JSON-B binds it,

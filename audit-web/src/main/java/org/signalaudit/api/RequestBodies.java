@@ -21,7 +21,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 
 /**
  * What the API accepts as a request body. Every command is a few hundred bytes, so a body larger

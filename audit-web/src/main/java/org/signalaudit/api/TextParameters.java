@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 
 /**
  * Refuses a query or path parameter holding U+0000 (sent as {@code %00}) before any resource

@@ -1,10 +1,14 @@
 package org.signalaudit.api;
 
+import java.time.Instant;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,12 +25,13 @@ import jakarta.ws.rs.core.Context;
 import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.InvitedUser;
 import org.signalaudit.account.OverrideState;
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 import org.signalaudit.account.RequestTransition;
 import org.signalaudit.account.UserAccounts;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.UserView;
 import org.signalaudit.audit.AuditModel;
+import org.signalaudit.audit.EntityHistory;
 
 /** Users and their state. Thin: validate, delegate to the account boundary, answer. */
 @Path("users")
@@ -38,6 +43,10 @@ public class UsersResource {
     @Inject
     UserAccounts accounts;
 
+    /** A user as of a moment, rebuilt from the audit rows (ADMIN and above, the boundary checks). */
+    @Inject
+    EntityHistory history;
+
     @POST
     public Response invite(@NotNull @Valid InviteUser command, @Context UriInfo uri) {
         InvitedUser invited = accounts.invite(command);
@@ -48,15 +57,18 @@ public class UsersResource {
     }
 
     @GET
-    public Page<UserView> list(@QueryParam("state") String state, @QueryParam("limit") String limit,
+    public Page<UserView> list(@QueryParam("state") UserState state, @Valid @BeanParam PageParams page,
                                @QueryParam("after") String after) {
-        return accounts.list(QueryParams.enumValue(UserState.class, "state", state), QueryParams.limit(limit),
-                QueryParams.text(after));
+        return accounts.list(state, page.limit(), PageParams.text(after));
     }
 
     @GET
     @Path("{username}")
-    public Response find(@PathParam("username") String username) {
+    public Response find(@PathParam("username") String username, @QueryParam("asOf") Instant asOf) {
+        if (asOf != null) {
+            return Response.ok(history.userAsOf(username, asOf).orElseThrow(() -> new NotFoundException(
+                    "The user " + username + " did not exist at " + asOf))).build();
+        }
         return withTag(accounts.find(username));
     }
 

@@ -1,6 +1,6 @@
 package org.signalaudit.api;
 
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 import jakarta.ws.rs.core.EntityTag;
 
 /** The user's {@code @Version} as an HTTP entity tag, for ETag and If-Match. */

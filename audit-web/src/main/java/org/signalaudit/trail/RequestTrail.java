@@ -37,6 +37,8 @@ public class RequestTrail {
     static final String RESPONSE = "org.signalaudit.trail.response";
     static final String AUTHENTICATING = "org.signalaudit.trail.authenticating";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The screens that show audit rows and change nothing. */
+    private static final List<String> AUDIT_SCREENS = List.of("/admin/audit.xhtml", "/admin/history.xhtml");
     private static final Logger LOG = Logger.getLogger(RequestTrail.class.getName());
 
     @Inject
@@ -135,12 +137,26 @@ public class RequestTrail {
         return excludedPaths.stream().map(String::trim).filter(p -> !p.isEmpty()).anyMatch(path::startsWith);
     }
 
-    /** READ for safe methods, WRITE for the others, AUTH for signing in and out. */
-    private static String category(HttpServletRequest request) {
+    /**
+     * READ for safe methods, WRITE for the others, AUTH for signing in and out, and AUDIT_READ for
+     * a look at the audit log itself (PCI DSS 10.2.1.3: who looked at whose history): the API's
+     * audit reads and exports, a user rebuilt "as of" a moment, and the audit screens, whose form
+     * posts only page and filter.
+     */
+    static String category(HttpServletRequest request) {
         String path = RequestOpener.pathOf(request);
         if (path.startsWith("/admin/sign") || request.getAttribute(AUTHENTICATING) != null) {
             return "AUTH";
         }
-        return SAFE_METHODS.contains(request.getMethod()) ? "READ" : "WRITE";
+        boolean safe = SAFE_METHODS.contains(request.getMethod());
+        if (AUDIT_SCREENS.stream().anyMatch(path::startsWith)
+                || safe && (path.startsWith("/api/audit/") || asOf(path, request.getQueryString()))) {
+            return "AUDIT_READ";
+        }
+        return safe ? "READ" : "WRITE";
+    }
+
+    private static boolean asOf(String path, String query) {
+        return path.startsWith("/api/users/") && query != null && query.matches("(^|.*&)asOf=.*");
     }
 }

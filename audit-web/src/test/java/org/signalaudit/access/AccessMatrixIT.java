@@ -170,6 +170,10 @@ class AccessMatrixIT extends ApplicationIT {
                 // A USER learns nothing about who exists: the role check comes before the lookup.
                 endpoint("GET", "/api/users/{username}", "an unknown name", this::readUnknown,
                         anon(401), user(403), admin(404), superadmin(404)),
+                // As of a moment the user is rebuilt from the audit rows: a read of the audit log
+                // (EntityHistories is @RolesAllowed(ADMIN)), even of the caller's own account.
+                endpoint("GET", "/api/users/{username}", "the caller's own account as of now", this::readSelfAsOf,
+                        anon(401), user(403), admin(200), superadmin(200)),
                 endpoint("POST", "/api/users/{username}/transitions", "ACTIVATE an INVITED user",
                         transition("INVITED", "ACTIVATE", "ACTIVE"), anon(401), user(403), admin(200), superadmin(200)),
                 endpoint("POST", "/api/users/{username}/transitions", "LOCK an ACTIVE user",
@@ -198,6 +202,16 @@ class AccessMatrixIT extends ApplicationIT {
                 endpoint("GET", "/api/audit/logins", "", list("api/audit/logins"),
                         anon(401), user(403), admin(200), superadmin(200)),
                 endpoint("GET", "/api/audit/entity-changes", "", list("api/audit/entity-changes"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                endpoint("GET", "/api/audit/entities/{type}/{id}", "",
+                        read("api/audit/entities/UserAccount/" + Api.SUPERADMIN, "attributes", "upTo"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                endpoint("GET", "/api/audit/entities/{type}/{id}/history", "",
+                        list("api/audit/entities/UserAccount/" + Api.SUPERADMIN + "/history"),
+                        anon(401), user(403), admin(200), superadmin(200)),
+                // The export checks the role before its first byte (ExportResource), and AuditExports
+                // is @RolesAllowed(ADMIN).
+                endpoint("GET", "/api/audit/export", "", this::export,
                         anon(401), user(403), admin(200), superadmin(200)),
                 // The sealed log's checkpoint and proofs: SealedLogProofs is @RolesAllowed(ADMIN, SUPERADMIN).
                 endpoint("GET", "/api/audit/checkpoint", "", read("api/audit/checkpoint", "treeSize", "rootHash", "note"),
@@ -290,6 +304,17 @@ class AccessMatrixIT extends ApplicationIT {
         String self = names.getOrDefault(caller, Api.SUPERADMIN);
         Api.Response answer = client.get("api/users/" + self).send();
         return Attempt.of(answer, () -> assertThat(answer.json().getString("username")).isEqualTo(self));
+    }
+
+    private Attempt readSelfAsOf(Caller caller, Api client) {
+        String self = names.getOrDefault(caller, Api.SUPERADMIN);
+        Api.Response answer = client.get("api/users/" + self + "?asOf=" + java.time.Instant.now()).send();
+        return Attempt.of(answer, () -> assertThat(answer.json().getString("state")).isEqualTo("ACTIVE"));
+    }
+
+    private Attempt export(Caller caller, Api client) {
+        Api.Response answer = client.get("api/audit/export?table=state&username=" + Api.SUPERADMIN).send();
+        return Attempt.of(answer, () -> assertThat(answer.body()).startsWith("id,username,initiatedBy,"));
     }
 
     private Attempt readOther(Caller caller, Api client) {
@@ -419,6 +444,8 @@ class AccessMatrixIT extends ApplicationIT {
                 new Row<>("GET", "/admin/user.xhtml?name={username}", "", this::userPage,
                         List.of(anon(302), user(403), admin(200), superadmin(200))),
                 page("/admin/audit.xhtml", "Audit log", anon(302), user(403), admin(200), superadmin(200)),
+                page("/admin/history.xhtml?type=UserAccount&id=" + Api.SUPERADMIN, "History of UserAccount",
+                        anon(302), user(403), admin(200), superadmin(200)),
                 // A protected view: even a SUPERADMIN opens it only from the link the application
                 // rendered, never typed or from another site; the others are refused before that.
                 new Row<>("GET", "/admin/override.xhtml?name={username}", "typed, without the link's token",
@@ -432,6 +459,7 @@ class AccessMatrixIT extends ApplicationIT {
                 page("/admin/tables/requestLink.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
                 page("/admin/tables/logins.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
                 page("/admin/tables/entityChanges.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
+                page("/admin/tables/diff.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
                 page("/admin/dialogs/invite.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
                 page("/admin/dialogs/request.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),
                 page("/admin/dialogs/confirmOverride.xhtml", "", anon(403), user(403), admin(403), superadmin(403)),

@@ -3,10 +3,16 @@ package org.signalaudit.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -77,15 +83,18 @@ class AdminScreensIT extends ApplicationIT {
         browser.click(By.cssSelector("[id='log:tabs:states'] tbody tr .request-link"))
                 .waitForText(By.id("requestForm:summary"), "POST /audit/admin/override.xhtml");
         assertThat(browser.text(By.id("requestForm:stateChanges"))).contains(user.username(), "OVERRIDE", reason);
-        // The diff column may be scrolled out of the dialog: read the cell's text, not what is in view.
+        // The diff column may be scrolled out of the dialog: read the cells' text, not what is in view.
         assertThat(browser.find(By.id("requestForm:entityChanges")).getAttribute("textContent"))
-                .contains("UserAccount " + user.username(), "UPDATE", "{\"state\":{\"new\":\"LOCKED\",\"old\":\"ACTIVE\"}}");
+                .contains("UserAccount " + user.username(), "UPDATE");
+        assertThat(diffLines(browser, "[id='requestForm:entityChanges']"))
+                .contains(List.of("state", "ACTIVE", "LOCKED"));
         browser.screenshot(Browsers.screenshot("request"));
 
         browser.go("admin/audit.xhtml?requestId=" + override.requestId()).click(By.linkText("Entity changes"));
         browser.waitForText(By.cssSelector("[id='log:tabs:entities'] tbody tr"), user.username());
         assertThat(browser.find(By.cssSelector("[id='log:tabs:entities'] tbody tr")).getAttribute("textContent"))
-                .contains("UserAccount", "UPDATE", "\"state\"", "LOCKED", Api.SUPERADMIN, "ADMIN_UI");
+                .contains("UserAccount", "UPDATE", "state", "LOCKED", Api.SUPERADMIN, "ADMIN_UI");
+        assertThat(diffLines(browser, "[id='log:tabs:entities']")).contains(List.of("state", "ACTIVE", "LOCKED"));
     }
 
     @Test
@@ -288,5 +297,90 @@ class AdminScreensIT extends ApplicationIT {
         browser.type(By.id("users:table:username:filter"), invitee)
                 .waitForText(By.id("users:table"), "1-1 of 1");
         assertThat(browser.text(By.cssSelector("[id='users:table'] tbody"))).contains(invitee, "ACTIVE", "USER");
+    }
+
+    @Test
+    void theUserPageShowsTheUserAsOfAChosenMomentAndTheFieldHistoryAsDiffs() {
+        String username = accounts.invite("USER").username();
+        Instant invited = db.rowsOf(username).get(0).occurredAt().toInstant();
+        // A whole second after the invitation, and the override after it: the picker has seconds.
+        Instant moment = invited.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        while (!Instant.now().isAfter(moment)) {
+            Thread.onSpinWait();
+        }
+        String group = Accounts.uniqueName("screens");
+        assertThat(superadmin.put("api/users/" + username + "/state")
+                .json(Api.json("state", "LOCKED", "reason", "it: as of")).send().status()).isEqualTo(200);
+        assertThat(superadmin.post("api/groups").json(Api.json("name", group)).send().status()).isEqualTo(201);
+        assertThat(superadmin.put("api/groups/" + group + "/members/" + username).send().status()).isEqualTo(200);
+
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/user.xhtml?name=" + username);
+        assertThat(browser.text(By.id("user:state"))).isEqualTo("LOCKED");
+        browser.type(By.id("user:asOf_input"), UtcInstants.FORMAT.format(moment).replace(" UTC", ""))
+                .click(By.id("user:showAsOf"))
+                .waitForText(By.id("user:thenState"), "INVITED");
+        assertThat(browser.text(By.id("user:thenEmail"))).isEqualTo(username + "@example.test");
+        assertThat(browser.text(By.id("user:thenGroups"))).isEqualTo("no group");
+        browser.screenshot(Browsers.screenshot("user-as-of"));
+
+        browser.submit(By.id("user:fieldHistory"));
+        assertThat(browser.title()).startsWith("History of UserAccount " + username);
+        assertThat(diffLines(browser, "[id='history:changes']")).contains(List.of("state", "INVITED", "LOCKED"),
+                List.of("groups", "", "+ " + group));
+        assertThat(browser.text(By.id("history:attributes"))).contains("LOCKED", group);
+        browser.screenshot(Browsers.screenshot("entity-history"));
+
+        browser.go("admin/user.xhtml?name=" + username).submit(By.cssSelector("a.membership"));
+        assertThat(browser.title()).startsWith("History of Group " + group);
+        assertThat(diffLines(browser, "[id='history:changes']")).contains(List.of("members", "", "+ " + username));
+    }
+
+    @Test
+    void theExportButtonDownloadsTheFilteredRowsAsCsv() throws Exception {
+        String username = accounts.invite("USER").username();
+        assertThat(superadmin.put("api/users/" + username + "/state")
+                .json(Api.json("state", "LOCKED", "reason", "=HYPERLINK(\"http://evil\")")).send().status())
+                .isEqualTo(200);
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/audit.xhtml?who=" + username);
+        Path file = browser.download(By.id("log:tabs:export-state"));
+        assertThat(file.getFileName().toString()).isEqualTo("audit-state-start-now.csv");
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            assertThat(parser.getRecords()).extracting(row -> row.get("username"), row -> row.get("event"),
+                            row -> row.get("reason"))
+                    .containsExactly(tuple(username, "INVITE", ""),
+                            tuple(username, "OVERRIDE", "'=HYPERLINK(\"http://evil\")"));
+        }
+    }
+
+    @Test
+    void theRequestsTabShowsWhoLookedAtTheAuditLog() {
+        var admin = accounts.active("ADMIN");
+        String subject = accounts.invite("USER").username();
+        String looked = Api.newRequestId();
+        String other = Api.newRequestId();
+        admin.client(api).get("api/audit/state-changes?username=" + subject).requestId(looked).send();
+        admin.client(api).get("api/users/" + subject).requestId(other).send();
+        db.awaitRequestRow(looked);
+        db.awaitRequestRow(other);
+
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD);
+        browser.go("admin/audit.xhtml?who=" + admin.username() + "&category=AUDIT_READ")
+                .click(By.linkText("Requests"));
+        assertThat(browser.text(By.id("log:category"))).contains("reads of the audit log");
+        browser.waitForText(By.cssSelector("[id='log:tabs:requests'] tbody"), looked);
+        List<WebElement> rows = browser.all(By.cssSelector("[id='log:tabs:requests'] tbody tr"));
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.getText())
+                .contains("GET /audit/api/audit/state-changes?username=" + subject, "AUDIT_READ", looked));
+    }
+
+    /** Every line of the diff tables under {@code container}: field, before, after, as the cells read. */
+    private static List<List<String>> diffLines(Browser browser, String container) {
+        return browser.all(By.cssSelector(container + " table.diff tbody tr")).stream()
+                .map(line -> line.findElements(By.tagName("td")).stream()
+                        .map(cell -> cell.getAttribute("textContent").replaceAll("\\s+", " ").strip()).toList())
+                .toList();
     }
 }

@@ -42,6 +42,8 @@ final class RequestCorpus {
     void addAll() {
         pathParameters();
         queryParameters();
+        exports();
+        sealedLog();
         integrity();
         headers();
         credentials();
@@ -58,6 +60,9 @@ final class RequestCorpus {
                 x -> corpus.to(category(x), "PUT", "users/" + x + "/state").header("If-Match", "\"999999\"")
                         .body("{\"state\":\"INVITED\",\"reason\":\"hostile corpus\"}").containerMayAnswer().refused(),
                 x -> corpus.to(category(x), "GET", "audit/requests/" + x).containerMayAnswer().answered(),
+                x -> corpus.to(category(x), "GET", "audit/entities/" + x + "/" + x).containerMayAnswer().answered(),
+                x -> corpus.to(category(x), "GET", "audit/entities/Group/" + x + "/history").containerMayAnswer()
+                        .answered(),
                 x -> corpus.to(category(x), "GET", "groups/" + x).containerMayAnswer().answered(),
                 x -> corpus.to(category(x), "PATCH", "groups/" + x).body("{\"description\":\"hostile corpus\"}")
                         .containerMayAnswer().refused(),
@@ -132,6 +137,48 @@ final class RequestCorpus {
             for (String raw : List.of("limit=1&limit=2", "=x", "&&&", "limit", "%00=1", "x%00y=1",
                     encode("\u202e") + "=1", "a=1&".repeat(500) + "b=2", "limit=%", "limit=%zz")) {
                 corpus.to("hostile query parameters", "GET", search.path() + "?" + raw).answered();
+            }
+        }
+    }
+
+    /**
+     * The export: hostile tables, formats, periods and filters. Every probe filters on a user who
+     * does not exist, so that an accepted one streams no more than a header.
+     */
+    private void exports() {
+        String only = "audit/export?table=login&username=" + fixtures.nobody();
+        for (String junk : HostileValues.ENUM_JUNK) {
+            corpus.to("invalid enums", "GET", "audit/export?username=" + fixtures.nobody() + "&table=" + encode(junk))
+                    .answered();
+            corpus.to("invalid enums", "GET", only + "&format=" + encode(junk)).answered();
+        }
+        for (String instant : HostileValues.INSTANTS) {
+            corpus.to("hostile query parameters", "GET", only + "&from=" + encode(instant)).answered();
+        }
+        for (List<String> kind : List.of(HostileValues.SQL, HostileValues.SCRIPT, HostileValues.UNICODE)) {
+            String category = kind == HostileValues.SQL ? "SQL injection"
+                    : kind == HostileValues.SCRIPT ? "script injection" : "unicode edge cases";
+            for (String value : kind) {
+                corpus.to(category, "GET", "audit/export?table=state&username=" + fixtures.nobody() + "&initiatedBy="
+                        + encode(value)).answered();
+            }
+        }
+        for (String raw : List.of("table=login&table=state", "%00=1", "table=%zz", "table=state&limit=0")) {
+            corpus.to("hostile query parameters", "GET", "audit/export?username=" + fixtures.nobody() + "&" + raw)
+                    .answered();
+        }
+    }
+
+    /** The sealed log's checkpoint and proofs, with hostile values where their parameters go. */
+    private void sealedLog() {
+        for (List<String> kind : List.of(HostileValues.SQL, HostileValues.SCRIPT, HostileValues.UNICODE)) {
+            for (String value : kind) {
+                String v = encode(value);
+                corpus.to("hostile query parameters", "GET", "audit/checkpoint?treeSize=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/checkpoint/key?keyId=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/inclusion?table=state&id=" + v).answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/inclusion?table=" + v + "&id=1").answered();
+                corpus.to("hostile query parameters", "GET", "audit/proofs/consistency?from=1&to=" + v).answered();
             }
         }
     }

@@ -3,7 +3,7 @@ package org.signalaudit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -38,6 +39,7 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("browser.driver", "/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String DOWNLOADS = "downloads";
 
     private final URI base;
     private final Path profile;
@@ -62,6 +64,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,PasswordLeakDetection",
                     "--window-size=1440,1000", "--user-data-dir=" + profile);
+            // Downloads land in the profile, without asking, where download() looks for them.
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", profile.resolve(DOWNLOADS).toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
@@ -121,6 +127,20 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
         settle();
         return this;
+    }
+
+    /** Clicks a link or button that downloads a file and returns the file once it is complete. */
+    public Path download(By locator) {
+        Path downloads = profile.resolve(DOWNLOADS);
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        return wait.until(d -> {
+            try (Stream<Path> files = Files.exists(downloads) ? Files.list(downloads) : Stream.empty()) {
+                return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")).findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public String text(By locator) {

@@ -88,6 +88,29 @@ class RequestTrailIT extends ApplicationIT {
     }
 
     @Test
+    void readsOfTheAuditLogAreCategorisedAndFoundByCategory() {
+        var admin = accounts.active("ADMIN");
+        Api asAdmin = admin.client(api);
+        String subject = accounts.invite("USER").username();
+        String stateRead = Api.newRequestId();
+        String asOfRead = Api.newRequestId();
+        String plainRead = Api.newRequestId();
+        asAdmin.get("api/audit/state-changes?username=" + subject).requestId(stateRead).send();
+        asAdmin.get("api/users/" + subject + "?asOf=2026-01-01T00:00:00Z").requestId(asOfRead).send();
+        asAdmin.get("api/users/" + subject).requestId(plainRead).send();
+        assertThat(db.awaitRequestRow(stateRead)).containsEntry("category", "AUDIT_READ");
+        assertThat(db.awaitRequestRow(asOfRead)).containsEntry("category", "AUDIT_READ");
+        assertThat(db.awaitRequestRow(plainRead)).containsEntry("category", "READ");
+
+        var page = api.asSuperadmin().get("api/audit/requests?category=AUDIT_READ&actor=" + admin.username())
+                .send().json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(page).extracting(row -> row.getString("requestId")).containsExactly(asOfRead, stateRead);
+        assertThat(page).extracting(row -> row.getString("path"))
+                .allSatisfy(path -> assertThat(path).contains(subject));
+        assertThat(api.asSuperadmin().get("api/audit/requests?category=SECRET").send().status()).isEqualTo(400);
+    }
+
+    @Test
     void secretsInTheQueryStringAreMasked() {
         String requestId = Api.newRequestId();
         api.asSuperadmin().get("api/users?limit=1&token=tok-s3cr3t&Password=pw-s3cr3t&state=ACTIVE")

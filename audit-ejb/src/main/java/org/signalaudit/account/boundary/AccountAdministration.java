@@ -16,12 +16,12 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.signalaudit.account.AcceptInvitation;
 import org.signalaudit.account.InvalidInvitationException;
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.InvitedUser;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.OverrideState;
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 import org.signalaudit.account.RequestTransition;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.StaleVersionException;

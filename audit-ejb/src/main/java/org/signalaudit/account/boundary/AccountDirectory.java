@@ -22,7 +22,7 @@ import jakarta.persistence.criteria.Root;
 
 import org.signalaudit.account.Role;
 import org.signalaudit.account.StateEvent;
-import org.signalaudit.account.Slice;
+import org.signalaudit.query.Slice;
 import org.signalaudit.account.UserDirectory;
 import org.signalaudit.account.UserProfile;
 import org.signalaudit.account.UserSearch;

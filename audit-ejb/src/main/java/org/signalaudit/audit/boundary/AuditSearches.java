@@ -5,22 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Order;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import org.signalaudit.account.Role;
-import org.signalaudit.account.Slice;
-import org.signalaudit.account.StateEvent;
 import org.signalaudit.audit.Activity;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditSearch;
@@ -32,13 +24,12 @@ import org.signalaudit.audit.entity.EntityAuditEntry;
 import org.signalaudit.audit.entity.LoginAuditEntry;
 import org.signalaudit.audit.entity.RequestAuditEntry;
 import org.signalaudit.audit.entity.StateAuditEntry;
-import org.signalaudit.signal.ChangeKind;
-import org.signalaudit.store.Slices;
+import org.signalaudit.audit.reader.AuditReaders;
+import org.signalaudit.query.Slice;
 
 /**
- * Counted pages of the audit rows for the admin screens, newest first, and the dashboard's daily
- * counts. The filters use the indexes of the migrations (who, request id, time); the free-text
- * "what" of the request trail scans, which a screen used by a few administrators can afford.
+ * Counted pages of the audit rows for the admin screens, newest first, through the readers of
+ * {@code audit.reader}, and the dashboard's daily counts.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
@@ -50,58 +41,31 @@ public class AuditSearches implements AuditSearch {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AuditReaders readers;
+
     @Override
     public Slice<StateChangeView> stateChanges(AuditFilter filter, int first, int max) {
-        return slice(StateAuditEntry.class, filter, first, max, StateAuditEntry::toView, (cb, row, where) -> {
-            if (filter.who() != null) {
-                where.add(cb.or(cb.equal(row.get("initiatedBy"), filter.who()),
-                        cb.equal(row.get("username"), filter.who())));
-            }
-            if (filter.what() != null) {
-                where.add(event(filter.what()).map(event -> cb.equal(row.get("event"), event)).orElse(cb.disjunction()));
-            }
-        });
+        check(first, max);
+        return readers.states().slice(filter, first, max);
     }
 
     @Override
     public Slice<EntityChangeView> entityChanges(AuditFilter filter, int first, int max) {
-        return slice(EntityAuditEntry.class, filter, first, max, EntityAuditEntry::toView, (cb, row, where) -> {
-            if (filter.who() != null) {
-                where.add(cb.or(cb.equal(row.get("initiatedBy"), filter.who()),
-                        cb.equal(row.get("entityId"), filter.who())));
-            }
-            if (filter.what() != null) {
-                Predicate type = cb.equal(cb.lower(row.get("entityType")), filter.what().toLowerCase(Locale.ROOT));
-                where.add(action(filter.what()).map(action -> cb.or(type, cb.equal(row.get("action"), action)))
-                        .orElse(type));
-            }
-        });
+        check(first, max);
+        return readers.entities().slice(filter, first, max);
     }
 
     @Override
     public Slice<RequestView> requests(AuditFilter filter, int first, int max) {
-        return slice(RequestAuditEntry.class, filter, first, max, RequestAuditEntry::toView, (cb, row, where) -> {
-            if (filter.who() != null) {
-                where.add(cb.equal(row.get("actor"), filter.who()));
-            }
-            if (filter.what() != null) {
-                where.add(cb.like(cb.lower(row.get("summary")),
-                        Slices.containing(filter.what().toLowerCase(Locale.ROOT)), Slices.LIKE_ESCAPE));
-            }
-        });
+        check(first, max);
+        return readers.requests().slice(filter, first, max);
     }
 
     @Override
     public Slice<LoginView> logins(AuditFilter filter, int first, int max) {
-        return slice(LoginAuditEntry.class, filter, first, max, LoginAuditEntry::toView, (cb, row, where) -> {
-            if (filter.who() != null) {
-                where.add(cb.equal(row.get("username"), filter.who()));
-            }
-            if (filter.what() != null) {
-                String what = filter.what().toUpperCase(Locale.ROOT);
-                where.add(cb.or(cb.equal(row.get("event"), what), cb.equal(row.get("reason"), what)));
-            }
-        });
+        check(first, max);
+        return readers.logins().slice(filter, first, max);
     }
 
     @Override
@@ -131,50 +95,9 @@ public class AuditSearches implements AuditSearch {
         return counts;
     }
 
-    /** The filters one table understands, added to those every audit table shares. */
-    @FunctionalInterface
-    private interface Specific<E> {
-        void add(CriteriaBuilder cb, Root<E> row, List<Predicate> where);
-    }
-
-    private <E, V> Slice<V> slice(Class<E> entity, AuditFilter filter, int first, int max, Function<E, V> view,
-                                  Specific<E> specific) {
+    private static void check(int first, int max) {
         if (first < 0 || max < 1 || max > MAX_ROWS) {
             throw new IllegalArgumentException("first must not be negative and max between 1 and " + MAX_ROWS);
-        }
-        return Slices.of(em, entity, (cb, row) -> {
-            var where = new ArrayList<Predicate>();
-            if (filter.requestId() != null) {
-                where.add(cb.equal(row.get("requestId"), filter.requestId()));
-            }
-            if (filter.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(row.get("occurredAt"), OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC)));
-            }
-            if (filter.to() != null) {
-                where.add(cb.lessThan(row.get("occurredAt"), OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC)));
-            }
-            specific.add(cb, row, where);
-            return where;
-        }, AuditSearches::newestFirst, first, max, view);
-    }
-
-    private static <E> List<Order> newestFirst(CriteriaBuilder cb, Root<E> row) {
-        return List.of(cb.desc(row.get("id")));
-    }
-
-    private static Optional<ChangeKind> action(String name) {
-        try {
-            return Optional.of(ChangeKind.valueOf(name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<StateEvent> event(String name) {
-        try {
-            return Optional.of(StateEvent.valueOf(name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

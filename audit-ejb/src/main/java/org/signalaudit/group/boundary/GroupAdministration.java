@@ -12,7 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import org.signalaudit.account.Page;
+import org.signalaudit.query.Page;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.control.Accounts;
 import org.signalaudit.account.entity.UserAccount;

@@ -1,9 +1,12 @@
 package org.signalaudit.admin.audit;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.component.UIData;
@@ -13,6 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+import org.signalaudit.api.export.RowWriter;
+import org.signalaudit.audit.AuditExport;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditSearch;
 import org.signalaudit.audit.AuditTrail;
@@ -41,6 +48,9 @@ public class AuditLog implements Serializable {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    AuditExport export;
+
     @Size(max = 128)
     private String who;
     @Size(max = 128)
@@ -49,6 +59,8 @@ public class AuditLog implements Serializable {
     private LocalDate to;
     @Size(max = 64)
     private String requestId;
+    @Size(max = 16)
+    private String category;
 
     private AuditFilter filter = AuditFilter.NONE;
     private AuditRows<StateChangeView> stateChanges;
@@ -67,7 +79,8 @@ public class AuditLog implements Serializable {
 
     /** The filter as typed; {@code to} is a whole day, so the filter ends at the next midnight (UTC). */
     public void apply() {
-        filter = new AuditFilter(who, what, startOf(from), to == null ? null : startOf(to.plusDays(1)), requestId);
+        filter = new AuditFilter(who, what, startOf(from), to == null ? null : startOf(to.plusDays(1)), requestId,
+                category);
         FacesContext faces = FacesContext.getCurrentInstance();
         for (String table : TABLES) {
             if (faces.getViewRoot().findComponent(table) instanceof UIData data) {
@@ -82,7 +95,29 @@ public class AuditLog implements Serializable {
         from = null;
         to = null;
         requestId = null;
+        category = null;
         apply();
+    }
+
+    /**
+     * The rows of one tab that the applied filter keeps, oldest first, as a CSV file streamed as
+     * it is read in batches (the format and neutralising of {@code GET /api/audit/export}).
+     */
+    public StreamedContent export(String table) {
+        AuditExport.Table which = AuditExport.Table.valueOf(table.toUpperCase(Locale.ROOT));
+        AuditFilter applied = filter;
+        RowWriter.Format format = RowWriter.Format.CSV;
+        return DefaultStreamedContent.builder()
+                .name(format.fileName(table, applied.from(), applied.to()))
+                .contentType(format.mediaType())
+                .writer(out -> {
+                    try (RowWriter rows = format.open(out, which.rows())) {
+                        export.filtered(which, applied, rows::writeUnchecked);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .build();
     }
 
     /** Everything the request did; an unknown id shows an empty detail. */
@@ -152,5 +187,13 @@ public class AuditLog implements Serializable {
 
     public void setRequestId(String requestId) {
         this.requestId = requestId;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
     }
 }

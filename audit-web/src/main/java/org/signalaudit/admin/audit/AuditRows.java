@@ -7,7 +7,7 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.signalaudit.account.Slice;
+import org.signalaudit.query.Slice;
 import org.signalaudit.audit.AuditSearch;
 
 /**

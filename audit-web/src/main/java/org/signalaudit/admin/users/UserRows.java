@@ -9,7 +9,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.signalaudit.account.Role;
-import org.signalaudit.account.Slice;
+import org.signalaudit.query.Slice;
 import org.signalaudit.account.UserDirectory;
 import org.signalaudit.account.UserSearch;
 import org.signalaudit.account.UserSort;

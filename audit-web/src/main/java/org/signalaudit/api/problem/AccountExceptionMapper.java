@@ -14,7 +14,6 @@ import org.signalaudit.account.AccountException;
 import org.signalaudit.account.ConcurrentChangeException;
 import org.signalaudit.account.IllegalTransitionException;
 import org.signalaudit.account.InvalidInvitationException;
-import org.signalaudit.account.InvalidRequestException;
 import org.signalaudit.account.LastSuperadminException;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.StaleVersionException;
@@ -33,7 +32,6 @@ public class AccountExceptionMapper implements ExceptionMapper<AccountException>
             LastSuperadminException.class, Status.CONFLICT,
             StaleVersionException.class, Status.PRECONDITION_FAILED,
             InvalidInvitationException.class, Status.BAD_REQUEST,
-            InvalidRequestException.class, Status.BAD_REQUEST,
             NotPermittedException.class, Status.FORBIDDEN);
 
     @Inject

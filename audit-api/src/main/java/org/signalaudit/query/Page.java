@@ -1,4 +1,4 @@
-package org.signalaudit.account;
+package org.signalaudit.query;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 

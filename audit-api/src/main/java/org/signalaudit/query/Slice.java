@@ -1,4 +1,4 @@
-package org.signalaudit.account;
+package org.signalaudit.query;
 
 import java.util.List;
 

@@ -1,0 +1,89 @@
+package org.signalaudit.audit.boundary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.signalaudit.account.Role;
+import org.signalaudit.audit.EntityAsOf;
+import org.signalaudit.audit.EntityChangeView;
+import org.signalaudit.audit.EntityHistory;
+import org.signalaudit.audit.StateChangeView;
+import org.signalaudit.audit.UserAsOf;
+import org.signalaudit.audit.reader.EntityChangeReader;
+import org.signalaudit.audit.reader.EntityReplay;
+import org.signalaudit.audit.reader.StateChangeReader;
+
+/**
+ * Records as of a moment, rebuilt from their audit rows. The rows of one entity are read through
+ * the index on (type, key, id), oldest first, and replayed; nothing is cached, so the answer is
+ * as true as the rows.
+ */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class EntityHistories implements EntityHistory {
+
+    /**
+     * How long after its state row the other rows of one change may be stamped: each row takes its
+     * own clock reading in the transaction, microseconds apart, and a user as of the moment of a
+     * state change must show what that change wrote.
+     */
+    static final Duration SAME_CHANGE = Duration.ofSeconds(1);
+
+    /** The audit type of a user in {@code entity_audit}. */
+    static final String USER_TYPE = "UserAccount";
+
+    @Inject
+    EntityChangeReader entities;
+
+    @Inject
+    StateChangeReader states;
+
+    @Override
+    public Optional<EntityAsOf> entityAsOf(String entityType, String entityId, Instant asOf) {
+        List<EntityChangeView> rows = rowsOf(entityType, entityId, asOf);
+        return EntityReplay.replay(rows).map(attributes ->
+                new EntityAsOf(entityType, entityId, asOf, attributes, rows.get(rows.size() - 1)));
+    }
+
+    @Override
+    public Optional<UserAsOf> userAsOf(String username, Instant asOf) {
+        List<StateChangeView> stateRows = states.oldestFirst(StateChangeReader.ofUser(username, asOf), Integer.MAX_VALUE);
+        if (stateRows.isEmpty()) {
+            return Optional.empty();
+        }
+        StateChangeView last = stateRows.get(stateRows.size() - 1);
+        List<EntityChangeView> entityRows = entities.oldestFirst(EntityChangeReader.ofEntity(USER_TYPE, username, null)
+                .and(EntityChangeReader.upTo(asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE))),
+                Integer.MAX_VALUE);
+        Optional<JsonObject> attributes = EntityReplay.replay(entityRows);
+        return Optional.of(new UserAsOf(username,
+                attributes.map(user -> text(user, "email")).orElse(null),
+                attributes.map(user -> text(user, "role")).orElse(null),
+                last.endState(),
+                attributes.map(EntityHistories::groups).orElse(null),
+                asOf, last.id(), entityRows.isEmpty() ? null : entityRows.get(entityRows.size() - 1).id()));
+    }
+
+    private List<EntityChangeView> rowsOf(String entityType, String entityId, Instant asOf) {
+        return entities.oldestFirst(EntityChangeReader.ofEntity(entityType, entityId, asOf), Integer.MAX_VALUE);
+    }
+
+    private static String text(JsonObject attributes, String name) {
+        return attributes.get(name) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static List<String> groups(JsonObject attributes) {
+        JsonValue groups = attributes.get("groups");
+        return groups instanceof JsonArray array ? array.getValuesAs(JsonString::getString) : List.of();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The one read side of the audit tables: a reader per table ({@link
+ * org.signalaudit.audit.reader.StateChangeReader}, {@link org.signalaudit.audit.reader.EntityChangeReader},
+ * {@link org.signalaudit.audit.reader.RequestReader}, {@link org.signalaudit.audit.reader.LoginReader})
+ * that turns the API's queries and the screens' filter into one filter type ({@link
+ * org.signalaudit.audit.reader.RowFilter} over {@link org.signalaudit.audit.reader.Criteria}), and
+ * one pager for all of them ({@link org.signalaudit.audit.reader.AuditReader}): keyset pages for the
+ * API, counted slices for the screens, keyset batches for exports. The boundaries of the audit component
+ * check the roles and delegate here; nothing here writes.
+ */
+package org.signalaudit.audit.reader;

@@ -1,0 +1,101 @@
+package org.signalaudit.api;
+
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.signalaudit.account.Role;
+import org.signalaudit.api.export.RowWriter;
+import org.signalaudit.audit.AuditExport;
+import org.signalaudit.audit.AuditQuery;
+import org.signalaudit.audit.EntityChangeView;
+import org.signalaudit.audit.LoginView;
+import org.signalaudit.audit.RequestView;
+import org.signalaudit.audit.StateChangeView;
+
+/**
+ * The audit rows as a file, streamed while they are read in batches: memory stays flat
+ * whatever the number of rows (ADMIN and above). Everything that can be refused is refused
+ * before the first byte, as problem+json: once rows flow, the status is sent.
+ */
+@Path("audit/export")
+public class ExportResource {
+
+    @Inject
+    AuditExport export;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    ResourceContext resources;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response export(@Valid @BeanParam ExportParams params) {
+        // The boundary checks the role too, but only once the body streams: too late for a 403.
+        if (!security.isUserInRole(Role.ADMIN_NAME)) {
+            throw new ForbiddenException("Exporting the audit log needs the role " + Role.ADMIN_NAME);
+        }
+        return switch (params.table) {
+            case "state" -> {
+                var query = bound(new StateChangeParams()).query();
+                yield file(params, query, StateChangeView.class,
+                        rows -> export.stateChanges(query, rows::writeUnchecked));
+            }
+            case "entity" -> {
+                var query = bound(new EntityChangeParams()).query();
+                yield file(params, query, EntityChangeView.class,
+                        rows -> export.entityChanges(query, rows::writeUnchecked));
+            }
+            case "request" -> {
+                var query = bound(new RequestParams()).query();
+                yield file(params, query, RequestView.class, rows -> export.requests(query, rows::writeUnchecked));
+            }
+            default -> {
+                var query = bound(new LoginParams()).query();
+                yield file(params, query, LoginView.class, rows -> export.logins(query, rows::writeUnchecked));
+            }
+        };
+    }
+
+    /** The table's own filters, bound from this request's query string and checked like a list's. */
+    private <P> P bound(P params) {
+        resources.initResource(params);
+        var violations = validator.validate(params);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return params;
+    }
+
+    private static Response file(ExportParams params, AuditQuery query, Class<? extends Record> rows,
+                                 Consumer<RowWriter> export) {
+        RowWriter.Format format = params.format();
+        StreamingOutput body = (OutputStream out) -> {
+            try (RowWriter writer = format.open(out, rows)) {
+                export.accept(writer);
+            }
+        };
+        return Response.ok(body, format.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                        + format.fileName(params.table, query.from(), query.to()) + "\"")
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+package org.signalaudit.api;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+
+import org.signalaudit.audit.LoginQuery;
+
+/** {@code GET /audit/logins?username=&event=&from=&to=&limit=&after=}. */
+public class LoginParams extends AuditParams {
+
+    @QueryParam("username")
+    String username;
+
+    @QueryParam("event")
+    @Pattern(regexp = "LOGGED_IN|LOGGED_OUT|LOGIN_FAILED", message = "must be one of LOGGED_IN, LOGGED_OUT, LOGIN_FAILED")
+    String event;
+
+    LoginQuery query() {
+        return new LoginQuery(text(username), text(event), from, to, limit(), after);
+    }
+}

@@ -1,0 +1,33 @@
+package org.signalaudit.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+
+import org.signalaudit.audit.RequestQuery;
+
+/** {@code GET /audit/requests?actor=&status=&category=&from=&to=&path=&limit=&after=}. */
+public class RequestParams extends AuditParams {
+
+    static final String STATUS_RANGE = "must be an HTTP status code such as 404";
+
+    @QueryParam("actor")
+    String actor;
+
+    @QueryParam("status")
+    @Min(value = 100, message = STATUS_RANGE)
+    @Max(value = 599, message = STATUS_RANGE)
+    Integer status;
+
+    @QueryParam("category")
+    @Pattern(regexp = "READ|WRITE|AUTH|AUDIT_READ", message = "must be one of READ, WRITE, AUTH, AUDIT_READ")
+    String category;
+
+    @QueryParam("path")
+    String path;
+
+    RequestQuery query() {
+        return new RequestQuery(text(actor), status, text(category), from, to, text(path), limit(), after);
+    }
+}
