@@ -8,7 +8,7 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.signalaudit.account.InvalidRequestException;
+import org.signalaudit.query.InvalidRequestException;
 import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.NotPermittedException;
 import org.signalaudit.account.Role;

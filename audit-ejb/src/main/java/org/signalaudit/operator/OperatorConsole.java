@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.signalaudit.account.AccountException;
 import org.signalaudit.audit.IntegrityReport;
+import org.signalaudit.query.InvalidRequestException;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestCompleted;
 import org.signalaudit.signal.RequestContext;
@@ -54,6 +55,10 @@ public class OperatorConsole {
             answer = new Answer("refused: " + refusal.getMessage(), 1);
             status = 409;
             errorClass = refusal.getClass().getName();
+        } catch (InvalidRequestException invalid) {
+            answer = new Answer("refused: " + invalid.getMessage(), 1);
+            status = 400;
+            errorClass = invalid.getClass().getName();
         } catch (RuntimeException failure) {
             Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
             answer = new Answer("failed: " + cause, 1);
