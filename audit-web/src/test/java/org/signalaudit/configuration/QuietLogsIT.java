@@ -41,7 +41,13 @@ class QuietLogsIT {
             Pattern.compile("MicroProfile Config: property 'audit\\.db\\.datasource': no value found"),
             // The JDBC driver the WAR ships registers itself; Payara unregisters it from the
             // temporary class loader it scans the WAR with ("[unknown]").
-            Pattern.compile("The web application \\[unknown\\] registered the JDBC driver"));
+            Pattern.compile("The web application \\[unknown\\] registered the JDBC driver"),
+            // The operator's command mode runs as SUPERADMIN (@RunAs on an EJB in the WAR). Payara
+            // scans the WAR's classes as a web module first, where @RunAs belongs to servlets only
+            // ("annotation symbol inheritance is not supported", naming that class), and says which
+            // principal it took for the run-as role (computeRunAsPrincipal: CLI, the only one).
+            Pattern.compile("The annotation symbol inheritance is not supported"),
+            Pattern.compile("enterprise\\.deployment\\.backend\\.computeRunAsPrincipal"));
 
     private static final Pattern RECORD = Pattern.compile(
             "^\\[[^\\]]*\\] \\[[^\\]]*\\] \\[(?<level>WARNING|SEVERE)\\] \\[(?<id>[^\\]]*)\\] \\[(?<logger>[^\\]]*)\\]"
