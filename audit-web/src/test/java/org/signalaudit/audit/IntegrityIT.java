@@ -111,7 +111,7 @@ class IntegrityIT extends ApplicationIT {
         long id = (Long) row.get("id");
         attacker.execute(BEHIND_THE_TRIGGERS + "UPDATE user_state_audit SET initiated_by = 'someone-else' WHERE id = " + id);
         try {
-            assertBreak("state", "EDITED", Sealing.leafIndex(db, "state", id), id);
+            assertBreak("state", "EDITED", Sealing.awaitSealed(db, "state", id), id);
         } finally {
             attacker.execute(BEHIND_THE_TRIGGERS + "UPDATE user_state_audit SET initiated_by = "
                     + literal((String) row.get("initiated_by")) + " WHERE id = " + id);
@@ -144,7 +144,7 @@ class IntegrityIT extends ApplicationIT {
     void aDeletedRowIsFoundAtItsLeaf() {
         Map<String, Object> row = sealedStateRowOfANewUser();
         long id = (Long) row.get("id");
-        long leaf = Sealing.leafIndex(db, "state", id);
+        long leaf = Sealing.awaitSealed(db, "state", id);
         String saved = "it_saved_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         attacker.execute("CREATE TABLE " + saved + " AS SELECT * FROM user_state_audit WHERE id = " + id);
         try {
@@ -190,7 +190,7 @@ class IntegrityIT extends ApplicationIT {
                 + firstId + ", " + secondId + ")) b WHERE a.id IN (" + firstId + ", " + secondId + ") AND b.id <> a.id";
         attacker.execute(swap);
         try {
-            assertBreak("state", "REORDERED", Sealing.leafIndex(db, "state", firstId), firstId);
+            assertBreak("state", "REORDERED", Sealing.awaitSealed(db, "state", firstId), firstId);
         } finally {
             attacker.execute(swap);
         }

@@ -96,10 +96,13 @@ class SealedLogIT extends ApplicationIT {
 
     @Test
     void theKeyIsPublishedInEveryFormAndVerifiesTheCheckpoint() {
-        JsonObject key = api.as("superadmin", Api.SUPERADMIN_PASSWORD).get("api/audit/checkpoint/key").send().json();
+        JsonObject key = superadmin.get("api/audit/checkpoint/key").send().json();
+        JsonObject checkpoint = checkpoint();
+        assertThat(ProofChecker.verifyNote(checkpoint.getString("note"), key.getString("verifierKey")))
+                .as("the published key verifies the latest checkpoint").startsWith(key.getString("name") + "\n");
         String[] verifier = key.getString("verifierKey").split("\\+", 3);
         assertThat(verifier[0]).isEqualTo(key.getString("name"));
-        assertThat(verifier[1]).isEqualTo(key.getString("keyId")).isEqualTo(checkpoint().getString("keyId"));
+        assertThat(verifier[1]).isEqualTo(key.getString("keyId")).isEqualTo(checkpoint.getString("keyId"));
         byte[] typed = Base64.getDecoder().decode(verifier[2]);
         assertThat(Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(typed, 1, typed.length)))
                 .isEqualTo(key.getString("publicKey"));

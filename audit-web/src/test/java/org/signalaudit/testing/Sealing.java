@@ -68,8 +68,4 @@ public final class Sealing {
             throw new IllegalStateException(e);
         }
     }
-
-    public static long leafIndex(AuditDatabase db, String table, long rowId) {
-        return awaitSealed(db, table, rowId);
-    }
 }

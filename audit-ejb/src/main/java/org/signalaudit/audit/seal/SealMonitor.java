@@ -113,10 +113,6 @@ public class SealMonitor {
         }
     }
 
-    void tampered(String problem) {
-        verificationFailed(problem);
-    }
-
     /** Sealing failed (most often: the database is unreachable): one WARNING per spell, not one per attempt. */
     void sealingFailed(Exception e) {
         String problem = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -105,7 +105,7 @@ public class Sealer {
             monitor.sealingWorks();
         } catch (TamperingException e) {
             frontier = null;
-            monitor.tampered(e.getMessage());
+            monitor.verificationFailed(e.getMessage());
         } catch (SQLException | RuntimeException e) {
             frontier = null;
             monitor.sealingFailed(e);

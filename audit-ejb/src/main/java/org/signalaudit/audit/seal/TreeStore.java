@@ -170,24 +170,6 @@ public final class TreeStore {
                 + "ORDER BY tree_size FETCH FIRST 1 ROWS ONLY", leafIndex);
     }
 
-    /** Every checkpoint, oldest first, streamed to the consumer (the verify). */
-    public static void eachCheckpoint(Connection connection, SqlConsumer<StoredCheckpoint> consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + CHECKPOINT_COLUMNS
-                + " FROM audit_checkpoint ORDER BY tree_size")) {
-            select.setFetchSize(1000);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    consumer.accept(checkpoint(result));
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    public interface SqlConsumer<T> {
-        void accept(T value) throws SQLException;
-    }
-
     private static Optional<Leaf> leaf(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement select = prepare(connection, sql, parameters); ResultSet result = select.executeQuery()) {
             if (!result.next()) {
