@@ -15,7 +15,6 @@ import jakarta.json.JsonValue;
 
 import org.signalaudit.account.Role;
 import org.signalaudit.audit.EntityAsOf;
-import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.audit.EntityHistory;
 import org.signalaudit.audit.StateChangeView;
 import org.signalaudit.audit.UserAsOf;
@@ -50,21 +49,20 @@ public class EntityHistories implements EntityHistory {
 
     @Override
     public Optional<EntityAsOf> entityAsOf(String entityType, String entityId, Instant asOf) {
-        List<EntityChangeView> rows = rowsOf(entityType, entityId, asOf);
-        return EntityReplay.replay(rows).map(attributes ->
-                new EntityAsOf(entityType, entityId, asOf, attributes, rows.get(rows.size() - 1)));
+        List<EntityReplay.Row> rows = entities.replayRows(EntityChangeReader.ofEntity(entityType, entityId, asOf));
+        return EntityReplay.replay(rows).map(attributes -> new EntityAsOf(entityType, entityId, asOf, attributes,
+                entities.byId(rows.get(rows.size() - 1).id()).orElseThrow()));
     }
 
     @Override
     public Optional<UserAsOf> userAsOf(String username, Instant asOf) {
-        List<StateChangeView> stateRows = states.oldestFirst(StateChangeReader.ofUser(username, asOf), Integer.MAX_VALUE);
-        if (stateRows.isEmpty()) {
+        Optional<StateChangeView> lastState = states.newest(StateChangeReader.ofUser(username, asOf));
+        if (lastState.isEmpty()) {
             return Optional.empty();
         }
-        StateChangeView last = stateRows.get(stateRows.size() - 1);
-        List<EntityChangeView> entityRows = entities.oldestFirst(EntityChangeReader.ofEntity(USER_TYPE, username, null)
-                .and(EntityChangeReader.upTo(asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE))),
-                Integer.MAX_VALUE);
+        StateChangeView last = lastState.get();
+        List<EntityReplay.Row> entityRows = entities.replayRows(EntityChangeReader.ofEntity(USER_TYPE, username, null)
+                .and(EntityChangeReader.upTo(asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE))));
         Optional<JsonObject> attributes = EntityReplay.replay(entityRows);
         return Optional.of(new UserAsOf(username,
                 attributes.map(user -> text(user, "email")).orElse(null),
@@ -72,10 +70,6 @@ public class EntityHistories implements EntityHistory {
                 last.endState(),
                 attributes.map(EntityHistories::groups).orElse(null),
                 asOf, last.id(), entityRows.isEmpty() ? null : entityRows.get(entityRows.size() - 1).id()));
-    }
-
-    private List<EntityChangeView> rowsOf(String entityType, String entityId, Instant asOf) {
-        return entities.oldestFirst(EntityChangeReader.ofEntity(entityType, entityId, asOf), Integer.MAX_VALUE);
     }
 
     private static String text(JsonObject attributes, String name) {

@@ -1,6 +1,7 @@
 package org.signalaudit.audit.reader;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -11,8 +12,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.AuditQuery;
 import org.signalaudit.query.Page;
@@ -82,19 +81,20 @@ public abstract class AuditReader<E, V, Q extends AuditQuery> {
                 (cb, row) -> List.of(cb.desc(row.get("id"))), first, max, this::view);
     }
 
+    /** One row by its id. */
+    public Optional<V> byId(long id) {
+        return Optional.ofNullable(em.find(entity, id)).map(this::view);
+    }
+
     /** Every row one request wrote, in the order written. */
     public List<V> ofRequest(String requestId) {
         return select(where -> where.equal("requestId", requestId), true).setMaxResults(CORRELATION_LIMIT)
                 .getResultStream().map(this::view).toList();
     }
 
-    /**
-     * Up to {@code max} rows the filter keeps, oldest first. Read-only: an entity's history may be
-     * thousands of rows, and the persistence context need not copy each for change tracking.
-     */
-    public List<V> oldestFirst(RowFilter<E> filter, int max) {
-        return select(filter, true).setMaxResults(max).setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-                .getResultStream().map(this::view).toList();
+    /** The newest row the filter keeps, if any. */
+    public Optional<V> newest(RowFilter<E> filter) {
+        return select(filter, false).setMaxResults(1).getResultStream().findFirst().map(this::view);
     }
 
     /**
@@ -140,7 +140,7 @@ public abstract class AuditReader<E, V, Q extends AuditQuery> {
         return em.createQuery(query);
     }
 
-    private static <E> Criteria<E> criteria(CriteriaBuilder cb, Root<E> row, RowFilter<E> filter) {
+    static <E> Criteria<E> criteria(CriteriaBuilder cb, Root<E> row, RowFilter<E> filter) {
         var criteria = new Criteria<>(cb, row);
         filter.narrow(criteria);
         return criteria;

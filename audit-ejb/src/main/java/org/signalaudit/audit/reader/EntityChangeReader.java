@@ -3,11 +3,15 @@ package org.signalaudit.audit.reader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.EntityChangeQuery;
@@ -56,6 +60,20 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
                         .orElse(type));
             }
         };
+    }
+
+    /**
+     * The rows the filter keeps, oldest first, as much of each as a replay needs: no entity is
+     * built per row, and {@code changes} stays text for {@link EntityReplay} to stream.
+     */
+    public List<EntityReplay.Row> replayRows(RowFilter<EntityAuditEntry> filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<EntityReplay.Row> query = cb.createQuery(EntityReplay.Row.class);
+        Root<EntityAuditEntry> row = query.from(EntityAuditEntry.class);
+        query.select(cb.construct(EntityReplay.Row.class, row.get("id"), row.get("action"), row.get("changes")))
+                .where(criteria(cb, row, filter).predicates().toArray(Predicate[]::new))
+                .orderBy(cb.asc(row.get("id")));
+        return em.createQuery(query).getResultList();
     }
 
     /** One entity's rows written at or before the instant (null: all of them). */

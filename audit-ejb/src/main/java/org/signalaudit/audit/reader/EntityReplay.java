@@ -1,5 +1,7 @@
 package org.signalaudit.audit.reader;
 
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +10,27 @@ import java.util.TreeSet;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 
-import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.signal.ChangeKind;
 
 /**
  * Rebuilds an entity's attributes from its audit rows, oldest first: a CREATE starts from its
- * values, an UPDATE sets each attribute's new value and adds and removes each collection's members,
+ * values, an UPDATE sets each attribute's new value and removes and adds each collection's members,
  * a DELETE ends it. Rows are replayed as written: a masked attribute stays {@code "***"}.
+ *
+ * <p>An entity may have thousands of rows, so each row's {@code changes} is read with a streaming
+ * parser straight into the result, not built into a JSON object first (docs/PERFORMANCE.md, run 8):
+ * the parse was most of an as-of's time.
  */
 public final class EntityReplay {
+
+    /** What a replay needs of a row: its id, its action and its {@code changes} as stored. */
+    public record Row(long id, ChangeKind action, String changes) {
+    }
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -29,13 +39,13 @@ public final class EntityReplay {
     private boolean exists;
 
     /** The attributes after the rows, or empty if the entity did not exist after the last one. */
-    public static Optional<JsonObject> replay(List<EntityChangeView> oldestFirst) {
+    public static Optional<JsonObject> replay(List<Row> oldestFirst) {
         var replay = new EntityReplay();
         oldestFirst.forEach(replay::apply);
         return replay.exists ? Optional.of(replay.attributes()) : Optional.empty();
     }
 
-    void apply(EntityChangeView row) {
+    void apply(Row row) {
         if (row.action() == ChangeKind.DELETE) {
             exists = false;
             values.clear();
@@ -48,24 +58,67 @@ public final class EntityReplay {
         }
         // An UPDATE with no CREATE before it (an entity older than its auditing) starts from nothing.
         exists = true;
-        row.changes().forEach(this::change);
-    }
-
-    private void change(String attribute, JsonValue change) {
-        JsonObject diff = change.asJsonObject();
-        if (diff.containsKey("added") || diff.containsKey("removed")) {
-            TreeSet<String> set = members.computeIfAbsent(attribute, name -> new TreeSet<>());
-            strings(diff, "removed").forEach(set::remove);
-            set.addAll(strings(diff, "added"));
-        } else {
-            values.put(attribute, diff.getOrDefault("new", JsonValue.NULL));
+        try (JsonParser parser = JSON.createParser(new StringReader(row.changes()))) {
+            parser.next(); // the row's object
+            while (parser.next() == Event.KEY_NAME) {
+                String attribute = parser.getString();
+                if (parser.next() == Event.START_OBJECT) {
+                    change(attribute, parser);
+                } else {
+                    skip(parser, parser.currentEvent());
+                }
+            }
         }
     }
 
-    private static List<String> strings(JsonObject diff, String name) {
-        JsonValue array = diff.getOrDefault(name, JsonValue.EMPTY_JSON_ARRAY);
-        return array.asJsonArray().stream().map(value -> value instanceof JsonString text ? text.getString()
-                : value.toString()).toList();
+    /** One attribute's {@code {old, new}} or {@code {added, removed}}; the parser is at its START_OBJECT. */
+    private void change(String attribute, JsonParser parser) {
+        JsonValue newValue = JsonValue.NULL;
+        List<String> added = null;
+        List<String> removed = null;
+        while (parser.next() == Event.KEY_NAME) {
+            String key = parser.getString();
+            Event value = parser.next();
+            switch (key) {
+                case "new" -> newValue = parser.getValue();
+                case "added" -> added = strings(parser, value);
+                case "removed" -> removed = strings(parser, value);
+                default -> skip(parser, value);
+            }
+        }
+        if (added == null && removed == null) {
+            values.put(attribute, newValue);
+            return;
+        }
+        TreeSet<String> set = members.computeIfAbsent(attribute, name -> new TreeSet<>());
+        if (removed != null) {
+            removed.forEach(set::remove);
+        }
+        if (added != null) {
+            set.addAll(added);
+        }
+    }
+
+    /** A collection's keys: strings as they are, anything else as its JSON text. */
+    private static List<String> strings(JsonParser parser, Event array) {
+        List<String> keys = new ArrayList<>();
+        if (array != Event.START_ARRAY) {
+            skip(parser, array);
+            return keys;
+        }
+        Event next;
+        while ((next = parser.next()) != Event.END_ARRAY) {
+            keys.add(next == Event.VALUE_STRING ? parser.getString() : parser.getValue().toString());
+        }
+        return keys;
+    }
+
+    private static void skip(JsonParser parser, Event value) {
+        if (value == Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (value == Event.START_ARRAY) {
+            parser.skipArray();
+        }
     }
 
     private JsonObject attributes() {

@@ -3,7 +3,6 @@ package org.signalaudit.audit.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +10,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.signal.ChangeKind;
 
 class EntityReplayTest {
 
-    private final List<EntityChangeView> rows = new ArrayList<>();
+    private final List<EntityReplay.Row> rows = new ArrayList<>();
 
     @Test
     void attributesTakeTheirLastValueAndCollectionsTheirMembers() {
@@ -48,9 +46,18 @@ class EntityReplayTest {
         assertThat(EntityReplay.replay(rows)).contains(json("{'state': 'LOCKED'}"));
     }
 
+    @Test
+    void valuesOfAnyJsonTypeAndUnknownKeysAreReadAsStored() {
+        row(ChangeKind.CREATE, "{'limits': {'old': null, 'new': {'max': 3, 'tags': ['a']}}, 'count': {'new': 7},"
+                + " 'flag': {'new': true, 'note': {'x': [1]}}, 'keys': {'removed': [], 'added': [1, 'y']},"
+                + " 'bulk': {'statement': 'UPDATE x', 'parameters': {'p': 1}, 'rowsAffected': 2}}");
+        row(ChangeKind.UPDATE, "{'keys': {'added': ['z'], 'removed': ['1']}, 'count': {'old': 7, 'new': null}}");
+        assertThat(EntityReplay.replay(rows)).contains(json("{'limits': {'max': 3, 'tags': ['a']}, 'count': null,"
+                + " 'flag': true, 'bulk': null, 'keys': ['y', 'z']}"));
+    }
+
     private void row(ChangeKind action, String changes) {
-        rows.add(new EntityChangeView(rows.size() + 1, "Group", "ops", action, json(changes), "admin", null, null,
-                Instant.EPOCH.plusSeconds(rows.size()), null));
+        rows.add(new EntityReplay.Row(rows.size() + 1, action, changes.replace('\'', '"')));
     }
 
     private static JsonObject json(String singleQuoted) {
