@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
@@ -48,8 +47,9 @@ public class AuditCounters {
     private Counter lockouts;
 
     /**
-     * Created with the application, not by its first signal: that may arrive on a thread of the
-     * asynchronous executor, where Payara Server finds no application to give a MetricRegistry to.
+     * Created with the application, not by its first signal: that may arrive at the completion of a
+     * transaction on a thread that is not the application's (a timer's, the transaction reaper's),
+     * where Payara Server finds no application to give a MetricRegistry to.
      */
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // creating the bean is the point: @PostConstruct registers the counters
@@ -70,7 +70,7 @@ public class AuditCounters {
         }
     }
 
-    void entityChanged(@ObservesAsync EntityChanged change) {
+    void entityChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
         if (change.phase() == ChangePhase.POST) {
             entityRows.inc();
         }

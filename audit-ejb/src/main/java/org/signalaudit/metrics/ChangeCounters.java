@@ -6,15 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
+import org.signalaudit.signal.ChangePhase;
 import org.signalaudit.signal.CollectionChanged;
 import org.signalaudit.signal.EntityChanged;
 
 /**
  * A receiver outside the audit component: counts committed changes per entity type and kind
- * ({@code UserAccount:UPDATE}, {@code Group:members}) for the metrics. It observes asynchronously,
- * so it adds nothing to the transaction of the change, and it only hears of committed changes.
+ * ({@code UserAccount:UPDATE}, {@code Group:members}) for the metrics. It observes after the
+ * transaction succeeded ({@code AFTER_SUCCESS}), so it only counts committed changes and adds
+ * nothing to the transaction. Not {@code @ObservesAsync}: a counter increment does not need a
+ * thread of its own, and Payara captures the thread context for every asynchronous task, which cost
+ * more than the count (docs/PERFORMANCE.md, run 8).
  * The counters are this instance's own, like any metrics: they decide nothing.
  */
 @ApplicationScoped
@@ -22,11 +27,13 @@ public class ChangeCounters {
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    void count(@ObservesAsync EntityChanged change) {
-        increment(change.entityType() + ":" + change.kind());
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
+        if (change.phase() == ChangePhase.POST) {
+            increment(change.entityType() + ":" + change.kind());
+        }
     }
 
-    void count(@ObservesAsync CollectionChanged change) {
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) CollectionChanged change) {
         increment(change.entityType() + ":" + change.collection());
     }
 

@@ -167,8 +167,9 @@ class EntitySignalsIT {
     }
 
     @Test
-    void aRolledBackChangeLeavesNoRowAndReachesNoAsynchronousReceiver() {
+    void aRolledBackChangeLeavesNoRowAndReachesNoAsynchronousReceiverNorCounter() {
         String name = uniqueName("rollback");
+        long created = counters.snapshot().getOrDefault("Group:CREATE", 0L);
 
         transactions.rollBack(em -> em.persist(new Group(name, "never committed")));
 
@@ -180,6 +181,8 @@ class EntitySignalsIT {
         transactions.commitDoing(em -> em.persist(new Group(committed, null)));
         await(() -> recorder.receivedAsync(about(committed)).size() == 1);
         assertThat(recorder.receivedAsync(about(name))).isEmpty();
+        // The metrics receiver observes after success: the committed group counts, the other not.
+        assertThat(counters.snapshot().get("Group:CREATE")).isEqualTo(created + 1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.signalaudit.signal.control;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionScoped;
 
@@ -32,6 +35,9 @@ public class SignalDispatcher {
 
     @Inject
     BeanManager beans;
+
+    /** Whether a signal type has asynchronous receivers: the beans are fixed once deployed. */
+    private final Map<Class<?>, Boolean> asyncReceivers = new ConcurrentHashMap<>();
 
     @Inject
     Event<Object> signals;
@@ -63,8 +69,16 @@ public class SignalDispatcher {
         signals.fire(signal);
     }
 
-    /** Asynchronous: {@code @ObservesAsync} receivers run later, on other threads. */
+    /**
+     * Asynchronous: {@code @ObservesAsync} receivers run later, on other threads. Only when there is
+     * such a receiver: Payara captures the thread context for every task it is handed (a jar scan),
+     * which cost more than the signal itself on every committed change (docs/PERFORMANCE.md, run 8).
+     */
     void fireAsync(Object signal) {
+        if (!asyncReceivers.computeIfAbsent(signal.getClass(), type -> beans.resolveObserverMethods(signal).stream()
+                .anyMatch(ObserverMethod::isAsync))) {
+            return;
+        }
         signals.fireAsync(signal).exceptionally(failure -> {
             LOG.log(Level.WARNING, failure, () -> "An asynchronous receiver of " + signal + " failed");
             return null;
