@@ -47,6 +47,11 @@ public final class Benchmark {
 
         int users = CLIENTS[CLIENTS.length - 1];
         SealedLogChecks.Verify loadVerify = overHttp(report, db, users, perLevel);
+        if ("load".equals(System.getProperty("bench.scenario"))) {
+            // -Dbench.scenario=load: the HTTP levels, the seal lag and the latency rounds alone.
+            write(report, out);
+            return;
+        }
         pgbench(report, db.copy("pgbench"), users, perLevel);
         onBulkRows(report, db, auditRows, loadVerify);
         ratios(report);
