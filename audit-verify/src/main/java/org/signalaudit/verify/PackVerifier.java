@@ -353,8 +353,22 @@ final class PackVerifier {
             return null;
         }
 
+        /** The value on one line: line breaks and other control characters escaped as in Java. */
         private static String quoted(String value) {
-            return value == null ? "null" : "'" + value + "'";
+            if (value == null) {
+                return "null";
+            }
+            StringBuilder out = new StringBuilder("'");
+            for (char c : value.toCharArray()) {
+                if (c == '\n') {
+                    out.append("\\n");
+                } else if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.append('\'').toString();
         }
     }
 }

@@ -70,6 +70,15 @@ class PackVerifierTest {
     }
 
     @Test
+    void aFieldWithLineBreaksIsShownOnOneLine() throws IOException {
+        Run run = run(tampered(EvidencePack.ROWS, rows -> rows.replaceFirst("over two lines", "over 2 lines")));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("FAIL  row: state row 7 (rows.jsonl line 1, leaf 1): the field reason shows "
+                + "'a \"quoted\" reason\\nover 2 lines, caf\u00e9 \u2603' but was sealed as 'a \"quoted\" reason\\nover two lines");
+    }
+
+    @Test
     void oneChangedByteOfARowsLeafDataFailsNamingTheRow() throws IOException {
         Run run = run(tampered(EvidencePack.ROWS, rows -> {
             String[] lines = rows.split("\n");
