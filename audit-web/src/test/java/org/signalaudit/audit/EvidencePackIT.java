@@ -55,7 +55,7 @@ class EvidencePackIT extends ApplicationIT {
         Instant from = Instant.now().minusSeconds(1);
         String username = accounts.active("USER").username();
         transition(username, "LOCK");
-        Path dir = Files.createTempDirectory("evidence");
+        Path dir = packs();
         Path earlier = download(query(username, from), dir.resolve("earlier.zip"), Api.newRequestId());
         transition(username, "UNLOCK");
         List<Long> ids = db.rowsOf(username).stream().map(org.signalaudit.testing.AuditDatabase.AuditRow::id).toList();
@@ -108,7 +108,7 @@ class EvidencePackIT extends ApplicationIT {
     void rowsTheSealerHasNotReachedAreLeftOutAndCounted() throws Exception {
         Instant from = Instant.now().minusSeconds(1);
         String username;
-        Path dir = Files.createTempDirectory("evidence");
+        Path dir = packs();
         Path pack;
         // A transaction holding a transaction id holds the sealer's horizon back (docs/INTEGRITY.md):
         // every row written meanwhile waits, committed but not sealed.
@@ -145,6 +145,12 @@ class EvidencePackIT extends ApplicationIT {
         assertProblem(superadmin.get("api/audit/evidence?table=state&from=yesterday").send(), 400);
         assertProblem(superadmin.get("api/audit/evidence?table=state&event=NOPE").send(), 400);
         assertProblem(superadmin.get("api/audit/evidence?table=request&status=abc").send(), 400);
+    }
+
+    /** A directory of this run's packs under target/, kept for a look after the run. */
+    private static Path packs() throws IOException {
+        Path under = Path.of(System.getProperty("reliability.dir", "target")).resolveSibling("evidence-packs");
+        return Files.createTempDirectory(Files.createDirectories(under), "run");
     }
 
     private void transition(String username, String event) {
