@@ -213,6 +213,10 @@ class AccessMatrixIT extends ApplicationIT {
                 // is @RolesAllowed(ADMIN).
                 endpoint("GET", "/api/audit/export", "", this::export,
                         anon(401), user(403), admin(200), superadmin(200)),
+                // The evidence pack checks the role before its first byte (EvidenceResource), and
+                // EvidencePacks is @RolesAllowed(ADMIN).
+                endpoint("GET", "/api/audit/evidence", "", this::evidence,
+                        anon(401), user(403), admin(200), superadmin(200)),
                 // The sealed log's checkpoint and proofs: SealedLogProofs is @RolesAllowed(ADMIN, SUPERADMIN).
                 endpoint("GET", "/api/audit/checkpoint", "", read("api/audit/checkpoint", "treeSize", "rootHash", "note"),
                         anon(401), user(403), admin(200), superadmin(200)),
@@ -315,6 +319,15 @@ class AccessMatrixIT extends ApplicationIT {
     private Attempt export(Caller caller, Api client) {
         Api.Response answer = client.get("api/audit/export?table=state&username=" + Api.SUPERADMIN).send();
         return Attempt.of(answer, () -> assertThat(answer.body()).startsWith("id,username,initiatedBy,"));
+    }
+
+    /** A ZIP (it starts with "PK") that the pack's writer alone produces. */
+    private Attempt evidence(Caller caller, Api client) {
+        Api.Response answer = client.get("api/audit/evidence?table=state&username=" + Api.SUPERADMIN).send();
+        return Attempt.of(answer, () -> {
+            assertThat(answer.contentType()).isEqualTo("application/zip");
+            assertThat(answer.body()).startsWith("PK");
+        });
     }
 
     private Attempt readOther(Caller caller, Api client) {

@@ -43,6 +43,7 @@ final class RequestCorpus {
         pathParameters();
         queryParameters();
         exports();
+        evidence();
         sealedLog();
         integrity();
         headers();
@@ -165,6 +166,29 @@ final class RequestCorpus {
         }
         for (String raw : List.of("table=login&table=state", "%00=1", "table=%zz", "table=state&limit=0")) {
             corpus.to("hostile query parameters", "GET", "audit/export?username=" + fixtures.nobody() + "&" + raw)
+                    .answered();
+        }
+    }
+
+    /**
+     * The evidence pack: hostile tables and periods (from after to among them) and filters. Every
+     * probe filters on a user who does not exist, so that an accepted one packs no row.
+     */
+    private void evidence() {
+        String only = "audit/evidence?table=state&username=" + fixtures.nobody();
+        for (String junk : HostileValues.ENUM_JUNK) {
+            corpus.to("invalid enums", "GET", "audit/evidence?username=" + fixtures.nobody() + "&table=" + encode(junk))
+                    .answered();
+        }
+        for (String instant : HostileValues.INSTANTS) {
+            corpus.to("hostile query parameters", "GET", only + "&from=" + encode(instant)).answered();
+        }
+        for (String value : HostileValues.SQL) {
+            corpus.to("SQL injection", "GET", only + "&initiatedBy=" + encode(value)).answered();
+        }
+        for (String raw : List.of("table=login&table=state", "%00=1", "table=%zz",
+                "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+            corpus.to("hostile query parameters", "GET", "audit/evidence?username=" + fixtures.nobody() + "&" + raw)
                     .answered();
         }
     }

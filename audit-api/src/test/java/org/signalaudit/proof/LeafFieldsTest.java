@@ -1,0 +1,46 @@
+package org.signalaudit.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LeafFieldsTest {
+
+    private final List<LeafFields.Field> columns = List.of(new LeafFields.Field("username", "caf\u00e9"),
+            new LeafFields.Field("reason", null), new LeafFields.Field("empty", ""));
+
+    @Test
+    void aRowEncodesAsLengthPrefixedNamesAndValuesAndDecodesBack() {
+        byte[] data = LeafFields.of("state", 42, columns);
+
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        assertThat(buffer.getInt()).isEqualTo(7);
+        assertThat(new String(data, 4, 7, StandardCharsets.UTF_8)).isEqualTo("version");
+        assertThat(LeafFields.row(data)).isEqualTo(new LeafFields.Row("state", 42, columns));
+        assertThat(LeafFields.decode(data)).startsWith(new LeafFields.Field("version", LeafFields.VERSION),
+                new LeafFields.Field("table", "state"), new LeafFields.Field("id", "42"));
+    }
+
+    @Test
+    void truncatedOrForeignDataIsRefusedWithTheReason() {
+        byte[] data = LeafFields.of("state", 42, columns);
+        byte[] wrongVersion = new LeafFields.Writer().field("version", "v0").field("table", "state").field("id", "1").bytes();
+        byte[] badId = new LeafFields.Writer().field("version", LeafFields.VERSION).field("table", "state")
+                .field("id", "01").bytes();
+
+        assertThatThrownBy(() -> LeafFields.row(Arrays.copyOf(data, data.length - 1)))
+                .hasMessageContaining("ends inside field 6");
+        assertThatThrownBy(() -> LeafFields.decode(new byte[] {0, 0, 0, 1, 'a', 0, 0, 0, 9, 'b'}))
+                .hasMessageContaining("a field length of 9 with 1 byte(s) left");
+        assertThatThrownBy(() -> LeafFields.row(wrongVersion)).hasMessageContaining("version 'v0'");
+        assertThatThrownBy(() -> LeafFields.row(badId)).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> LeafFields.decode(new byte[] {0, 0, 0, 1, (byte) 0xff, -1, -1, -1, -1}))
+                .hasMessageContaining("UTF-8");
+    }
+}

@@ -1,0 +1,95 @@
+package org.signalaudit.api;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.signalaudit.account.Role;
+import org.signalaudit.audit.AuditEvidence;
+import org.signalaudit.audit.AuditQuery;
+import org.signalaudit.audit.SealedLog;
+
+/**
+ * An evidence pack of the audit rows a filter keeps: a ZIP an auditor verifies offline with
+ * {@code java -jar audit-verify.jar} (ADMIN and above; docs/INTEGRITY.md, "Evidence packs").
+ * Streamed while the rows are read in batches; everything that can be refused (the role, the
+ * parameters, a log with no checkpoint yet) is refused before the first byte, as problem+json.
+ */
+@Path("audit/evidence")
+public class EvidenceResource {
+
+    static final String ZIP = "application/zip";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    AuditEvidence evidence;
+
+    @Inject
+    SealedLog sealedLog;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    ResourceContext resources;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response pack(@Valid @BeanParam EvidenceParams params) {
+        // The boundary checks the role too, but only once the body streams: too late for a 403.
+        if (!security.isUserInRole(Role.ADMIN_NAME)) {
+            throw new ForbiddenException("An evidence pack of the audit log needs the role " + Role.ADMIN_NAME);
+        }
+        AuditQuery query = switch (params.table) {
+            case "state" -> bound(new StateChangeParams()).query();
+            case "entity" -> bound(new EntityChangeParams()).query();
+            case "request" -> bound(new RequestParams()).query();
+            default -> bound(new LoginParams()).query();
+        };
+        if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+            throw new BadRequestException("from (" + query.from() + ") must not be after to (" + query.to() + ")");
+        }
+        // The pack is proven against the checkpoint that is the latest now: 404 before the first seal.
+        long treeSize = sealedLog.checkpoint().treeSize();
+        StreamingOutput body = (OutputStream out) -> evidence.write(query, treeSize, out);
+        return Response.ok(body, ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + params.table + "-"
+                        + stamp(query.from(), "start") + "-" + stamp(query.to(), "now") + ".zip\"")
+                .build();
+    }
+
+    /** The table's own filters, bound from this request's query string and checked like a list's. */
+    private <P> P bound(P params) {
+        resources.initResource(params);
+        var violations = validator.validate(params);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return params;
+    }
+
+    private static String stamp(Instant instant, String open) {
+        return instant == null ? open : STAMP.format(instant);
+    }
+}
