@@ -90,6 +90,7 @@ public class Forwarder {
     private SyslogFormat format;
     private boolean postgres;
     private long backoffMillis;
+    /** System.nanoTime() before which no attempt is made (its origin is arbitrary: compare by difference). */
     private long nextAttempt;
 
     @PostConstruct
@@ -101,6 +102,7 @@ public class Forwarder {
         destination = configured.get();
         transport = new SyslogTransport(destination);
         format = new SyslogFormat(hostname());
+        nextAttempt = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
