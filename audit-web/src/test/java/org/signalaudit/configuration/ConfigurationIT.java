@@ -57,7 +57,10 @@ class ConfigurationIT {
                         "audit.db.datasource (AUDIT_DB_DATASOURCE): org.h2.jdbcx.JdbcDataSource is H2's DataSource but "
                                 + "AUDIT_DB_URL names a POSTGRESQL database"),
                 Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_LOCKOUT_MAX_FAILURES", "0"),
-                        "audit.lockout.max-failures (AUDIT_LOCKOUT_MAX_FAILURES): 0 is out of range: at least 1"));
+                        "audit.lockout.max-failures (AUDIT_LOCKOUT_MAX_FAILURES): 0 is out of range: at least 1"),
+                Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_SYSLOG_HOST", "127.0.0.1",
+                                "AUDIT_SYSLOG_PORT", "70000"),
+                        "audit.syslog.port (AUDIT_SYSLOG_PORT): 70000 is out of range: 1 to 65535"));
     }
 
     @ParameterizedTest

@@ -39,7 +39,8 @@ public final class LeafData {
         return LeafFields.of(table.code(), id, columns);
     }
 
-    static String canonical(AuditTable.Kind kind, Object value) {
+    /** A value as the leaf encodes it (null stays null): the forwarded copy carries the same strings. */
+    public static String canonical(AuditTable.Kind kind, Object value) {
         if (value == null) {
             return null;
         }

@@ -46,6 +46,33 @@ public final class TreeStore {
         return leaf(connection, "SELECT " + LEAF_COLUMNS + " FROM audit_leaf ORDER BY leaf_index DESC FETCH FIRST 1 ROWS ONLY");
     }
 
+    /** Up to {@code max} leaves from index {@code from} on, in tree order: what the forwarder sends next. */
+    public static List<Leaf> leavesFrom(Connection connection, long from, int max) throws SQLException {
+        List<Leaf> leaves = new ArrayList<>();
+        try (PreparedStatement select = prepare(connection, "SELECT " + LEAF_COLUMNS + " FROM audit_leaf WHERE "
+                + "leaf_index >= ? ORDER BY leaf_index FETCH FIRST " + max + " ROWS ONLY", from);
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                leaves.add(leaf(result));
+            }
+        }
+        return leaves;
+    }
+
+    /** The checkpoints of the tree sizes in ({@code after}, {@code upTo}], smallest first. */
+    public static List<StoredCheckpoint> checkpointsBetween(Connection connection, long after, long upTo)
+            throws SQLException {
+        List<StoredCheckpoint> found = new ArrayList<>();
+        try (PreparedStatement select = prepare(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint "
+                + "WHERE tree_size > ? AND tree_size <= ? ORDER BY tree_size", after, upTo);
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                found.add(checkpoint(result));
+            }
+        }
+        return found;
+    }
+
     /** The leaf of a row, empty while the row is not sealed. */
     public static Optional<Leaf> leafOf(Connection connection, AuditTable table, long rowId) throws SQLException {
         return leaf(connection, "SELECT " + LEAF_COLUMNS + " FROM audit_leaf WHERE table_code = ? AND row_id = ?",
@@ -172,12 +199,13 @@ public final class TreeStore {
 
     private static Optional<Leaf> leaf(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement select = prepare(connection, sql, parameters); ResultSet result = select.executeQuery()) {
-            if (!result.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Leaf(result.getLong(1), AuditTable.byCode(result.getString(2)).orElseThrow(),
-                    result.getLong(3), result.getBytes(4)));
+            return result.next() ? Optional.of(leaf(result)) : Optional.empty();
         }
+    }
+
+    private static Leaf leaf(ResultSet result) throws SQLException {
+        return new Leaf(result.getLong(1), AuditTable.byCode(result.getString(2)).orElseThrow(), result.getLong(3),
+                result.getBytes(4));
     }
 
     private static Optional<StoredCheckpoint> checkpoint(Connection connection, String sql, Object... parameters)

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.signalaudit.account.control.PasswordHashing;
+import org.signalaudit.audit.forward.SyslogDestination;
 import org.signalaudit.configuration.Database;
 import org.signalaudit.configuration.RejectedSetting;
 
@@ -60,6 +61,7 @@ public final class ConfigurationCheck {
         atLeast("audit.lockout.max-failures", 1);
         atLeast("audit.api.max-body-bytes", 1);
         positiveDuration("audit.invitation.ttl");
+        SyslogDestination.configured(config);
     }
 
     private Database database() {
