@@ -176,13 +176,17 @@ public class ApiDocumentation implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
+        withoutPayaraEndpoints(document);
         var components = document.getComponents();
         // The @BeanParam classes of the query parameters, which Payara takes for bodies.
         List.copyOf(components.getSchemas().keySet()).stream().filter(name -> name.endsWith("Params"))
                 .forEach(components::removeSchema);
         for (Class<? extends Record> type : RECORDS) {
             Schema schema = components.getSchemas().get(type.getSimpleName());
-            if (schema != null && schema.getProperties() != null) {
+            if (schema == null || schema.getProperties() == null) {
+                schema = fromRecord(type); // a record no method returns: Payara writes it as a bare object
+                components.addSchema(type.getSimpleName(), schema);
+            } else {
                 for (RecordComponent component : type.getRecordComponents()) {
                     Schema property = schema.getProperties().get(component.getName());
                     if (property != null) {
@@ -208,6 +212,36 @@ public class ApiDocumentation implements OASFilter {
                             .description("the cursor of the next page; null on the last page"))
                     .required(List.of("items")));
         }
+    }
+
+    /** The schema of a record from its own {@code @Schema} annotations, as Payara writes it for the records it lists. */
+    private static Schema fromRecord(Class<? extends Record> type) {
+        var documented = type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT)
+                .description(documented == null ? null : documented.description());
+        for (RecordComponent component : type.getRecordComponents()) {
+            // @Schema does not target record components: the compiler leaves it on the accessor (and field)
+            var annotation = component.getAccessor()
+                    .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+            Schema property = OASFactory.createSchema().type(scalar(component.getType()));
+            if (annotation != null) {
+                property.description(annotation.description().isEmpty() ? null : annotation.description())
+                        .example(annotation.example().isEmpty() ? null : example(property.getType(), annotation.example()))
+                        .nullable(annotation.nullable() ? Boolean.TRUE : null);
+            }
+            schema.addProperty(component.getName(), typed(property, component.getGenericType()));
+        }
+        return schema;
+    }
+
+    private static SchemaType scalar(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return SchemaType.BOOLEAN;
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return SchemaType.INTEGER;
+        }
+        return type == String.class ? SchemaType.STRING : SchemaType.OBJECT;
     }
 
     /**
@@ -265,6 +299,19 @@ public class ApiDocumentation implements OASFilter {
             case FALSE -> Boolean.FALSE;
             case NULL -> null;
         };
+    }
+
+    /**
+     * Payara adds a top-level {@code endpoints} member, the paths of every application, that
+     * OpenAPI 3.0 does not allow (a validating parser refuses the document for it). Its model has
+     * a public setter for it, outside the MicroProfile API; a runtime without it has nothing to clear.
+     */
+    private static void withoutPayaraEndpoints(OpenAPI document) {
+        try {
+            document.getClass().getMethod("setEndpoints", Map.class).invoke(document, new LinkedHashMap<>());
+        } catch (ReflectiveOperationException e) {
+            // not Payara's model: no such member
+        }
     }
 
     /** The response for {@code code}: the operation's own if it names one, else a new one saying {@code description}. */
