@@ -119,7 +119,9 @@ public class ApiDocumentation implements OASFilter {
             return operation; // OpenApiIT names the operation that forgot it
         }
         if (ANYONE.equals(role)) {
-            operation.setSecurity(new ArrayList<>());
+            // An empty requirement: no credentials needed (Payara leaves an empty list out, and the
+            // document's default, HTTP Basic, would apply).
+            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
             operation.setDescription(operation.getDescription() + "\n\nNeeds no credentials.");
         } else {
             operation.setDescription(operation.getDescription() + "\n\nNeeds HTTP Basic credentials of an ACTIVE "
