@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 public record LoginView(
         @Schema(description = "the row's id") long id,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "when") Instant occurredAt,
-        @Schema(description = "SIGNED_IN, SIGNED_OUT or FAILED", example = "FAILED") String event,
+        @Schema(description = "LOGGED_IN, LOGGED_OUT or LOGIN_FAILED", example = "LOGIN_FAILED") String event,
         @Schema(description = "the user name given", nullable = true, example = "alice") String username,
         @Schema(description = "why a sign-in was refused", nullable = true, example = "BAD_PASSWORD") String reason,
         @Schema(description = "the client's address", nullable = true) String clientIp,

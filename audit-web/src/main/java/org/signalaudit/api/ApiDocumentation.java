@@ -1,6 +1,7 @@
 package org.signalaudit.api;
 
 import java.io.StringReader;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,8 +27,9 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.signalaudit.account.AcceptInvitation;
@@ -36,24 +40,24 @@ import org.signalaudit.account.RequestTransition;
 import org.signalaudit.account.Role;
 import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.UserState;
+import org.signalaudit.account.UserView;
 import org.signalaudit.api.problem.Problem;
 import org.signalaudit.audit.CheckpointView;
 import org.signalaudit.audit.ConsistencyProof;
 import org.signalaudit.audit.EntityAsOf;
 import org.signalaudit.audit.EntityChangeView;
 import org.signalaudit.audit.InclusionProof;
-import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.IntegrityBreak;
+import org.signalaudit.audit.IntegrityReport;
+import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.ReplayMismatch;
 import org.signalaudit.audit.ReplayReport;
-import org.signalaudit.audit.LoginView;
 import org.signalaudit.audit.RequestDetail;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.SealKeyView;
 import org.signalaudit.audit.StateChangeView;
 import org.signalaudit.audit.TableIntegrity;
 import org.signalaudit.audit.UserAsOf;
-import org.signalaudit.account.UserView;
 import org.signalaudit.group.ChangeGroup;
 import org.signalaudit.group.CreateGroup;
 import org.signalaudit.group.GroupView;
@@ -86,6 +90,16 @@ public class ApiDocumentation implements OASFilter {
 
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String PAGE = "Page";
+    /** The resources, for the query parameters of their {@code @BeanParam} classes ({@link BeanParameters}). */
+    private static final List<Class<?>> RESOURCES = List.of(UsersResource.class, InvitationsResource.class,
+            GroupsResource.class, AuditResource.class, CheckpointsResource.class, EntitiesResource.class,
+            EntityChangesResource.class, ExportResource.class, ProofsResource.class);
+    private static final Map<String, Method> METHODS = RESOURCES.stream()
+            .flatMap(resource -> Arrays.stream(resource.getDeclaredMethods()))
+            .filter(method -> method.isAnnotationPresent(org.eclipse.microprofile.openapi.annotations.Operation.class))
+            .collect(Collectors.toMap(method -> method.getAnnotation(
+                    org.eclipse.microprofile.openapi.annotations.Operation.class).operationId(), method -> method));
+
     /** The records the API accepts and answers, whose component types {@link #typed} corrects. */
     private static final List<Class<? extends Record>> RECORDS = List.of(InviteUser.class, RequestTransition.class,
             OverrideState.class, AcceptInvitation.class, CreateGroup.class, ChangeGroup.class, UserView.class,
@@ -114,6 +128,13 @@ public class ApiDocumentation implements OASFilter {
     @Override
     public Operation filterOperation(Operation operation) {
         String role = operation.getExtensions() == null ? null : (String) operation.getExtensions().get(REQUIRED_ROLE);
+        Method method = METHODS.get(operation.getOperationId());
+        if (method != null) {
+            Set<String> named = operation.getParameters() == null ? Set.of()
+                    : operation.getParameters().stream().map(Parameter::getName).collect(Collectors.toSet());
+            BeanParameters.of(method).stream().filter(parameter -> !named.contains(parameter.getName()))
+                    .forEach(operation::addParameter);
+        }
         APIResponses responses = operation.getResponses();
         if (role == null) {
             return operation; // OpenApiIT names the operation that forgot it

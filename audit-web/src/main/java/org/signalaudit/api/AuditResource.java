@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.Role;
-import org.signalaudit.query.Page;
 import org.signalaudit.audit.AuditIntegrity;
 import org.signalaudit.audit.AuditTrail;
 import org.signalaudit.audit.IntegrityReport;
@@ -25,6 +24,7 @@ import org.signalaudit.audit.ReplayReport;
 import org.signalaudit.audit.RequestDetail;
 import org.signalaudit.audit.RequestView;
 import org.signalaudit.audit.StateChangeView;
+import org.signalaudit.query.Page;
 
 /**
  * The audit rows, newest first, keyset-paginated (ADMIN and above), and the integrity checks over

@@ -23,15 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.Role;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.signalaudit.query.Page;
 import org.signalaudit.group.ChangeGroup;
 import org.signalaudit.group.CreateGroup;
 import org.signalaudit.group.GroupView;
 import org.signalaudit.group.Groups;
+import org.signalaudit.query.Page;
 
 /** Groups and their members (ADMIN and above, enforced by the boundary). Thin: validate, delegate, answer. */
 @Path("groups")

@@ -23,23 +23,23 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.signalaudit.account.Role;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.InviteUser;
 import org.signalaudit.account.InvitedUser;
 import org.signalaudit.account.OverrideState;
-import org.signalaudit.query.Page;
 import org.signalaudit.account.RequestTransition;
+import org.signalaudit.account.Role;
 import org.signalaudit.account.UserAccounts;
 import org.signalaudit.account.UserState;
 import org.signalaudit.account.UserView;
 import org.signalaudit.audit.AuditModel;
 import org.signalaudit.audit.EntityHistory;
+import org.signalaudit.query.Page;
 
 /** Users and their state. Thin: validate, delegate to the account boundary, answer. */
 @Path("users")

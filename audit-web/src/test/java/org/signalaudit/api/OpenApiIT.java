@@ -39,7 +39,8 @@ import org.signalaudit.testing.Endpoints;
  * first call (it failed with a 500 before the request-body records declared their constructors),
  * without a single validation message, every reference resolving. Every resource method of the
  * build (read from the classes, so a new endpoint is covered without touching this test) is an
- * operation with a summary, a description, the role it needs (in {@code x-required-role} and in
+ * operation with every query parameter it binds (its own and its {@code @BeanParam} classes'), a
+ * summary, a description, the role it needs (in {@code x-required-role} and in
  * the description), HTTP Basic unless it needs no role, a documented success, and its error
  * responses as {@code application/problem+json} with the {@code Problem} schema: 400, 500 and 503
  * everywhere, 401 where a role is needed, 403 where the role is above USER, 404 where the path
@@ -92,9 +93,16 @@ class OpenApiIT extends ApplicationIT {
         Set<String> declared = Endpoints.resourceMethods().stream().map(OpenApiIT::template)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(operations.keySet()).as("operations of the OpenAPI document").containsAll(declared);
+        Map<String, Set<String>> queryParameters = Endpoints.queryParameters().entrySet().stream()
+                .collect(Collectors.toMap(entry -> template(entry.getKey()), Map.Entry::getValue));
         List<Executable> checks = new ArrayList<>();
         for (String endpoint : declared) {
             checks.add(() -> documented(endpoint, operations.get(endpoint)));
+            checks.add(() -> assertThat(operations.get(endpoint).getParameters() == null ? Set.of()
+                    : operations.get(endpoint).getParameters().stream().filter(parameter -> "query".equals(parameter.getIn()))
+                            .map(parameter -> parameter.getName()).collect(Collectors.toSet()))
+                    .as("%s: query parameters", endpoint)
+                    .containsExactlyInAnyOrderElementsOf(queryParameters.get(endpoint)));
         }
         assertAll(checks);
     }
