@@ -202,8 +202,8 @@ public class ApiDocumentation implements OASFilter {
         withoutPayaraEndpoints(document);
         var components = document.getComponents();
         // The @BeanParam classes of the query parameters, which Payara takes for bodies.
-        List.copyOf(components.getSchemas().keySet()).stream().filter(name -> name.endsWith("Params"))
-                .forEach(components::removeSchema);
+        List.copyOf(components.getSchemas().keySet()).stream()
+                .filter(name -> name.endsWith("Params") || name.endsWith("Query")).forEach(components::removeSchema);
         for (Class<? extends Record> type : RECORDS) {
             Schema schema = components.getSchemas().get(type.getSimpleName());
             if (schema == null || schema.getProperties() == null) {

@@ -3,7 +3,7 @@ package org.signalaudit.api;
 import java.time.Instant;
 
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The query parameters every audit table's list shares ({@code from}, {@code to}, {@code limit},
@@ -14,14 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class AuditParams extends PageParams {
 
     @QueryParam("from")
-    @Parameter(description = "only rows at or after this ISO-8601 instant")
+    @Schema(description = "only rows at or after this ISO-8601 instant")
     Instant from;
 
     @QueryParam("to")
-    @Parameter(description = "only rows before this ISO-8601 instant")
+    @Schema(description = "only rows before this ISO-8601 instant")
     Instant to;
 
     @QueryParam("after")
-    @Parameter(description = "the next of the previous page")
+    @Schema(description = "the next of the previous page")
     Long after;
 }

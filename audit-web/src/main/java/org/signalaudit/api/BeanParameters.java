@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter.In;
  * The query parameters a resource method binds through {@code @BeanParam} classes (the lists'
  * filters and paging, the export's and the proofs' parameters), as OpenAPI parameters: Payara's
  * scanner does not look into those classes. Read from the fields' {@code @QueryParam}, their type,
- * their Bean Validation constraints and their {@code @Parameter} description, so the document says
+ * their Bean Validation constraints and their {@code @Schema} description, so the document says
  * what the code checks.
  */
 final class BeanParameters {
@@ -60,7 +60,8 @@ final class BeanParameters {
     }
 
     private static org.eclipse.microprofile.openapi.models.parameters.Parameter parameter(String name, Field field) {
-        var documented = field.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+        // @Schema, not @Parameter: Payara's scanner fails on a @Parameter outside a resource class.
+        var documented = field.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
         return OASFactory.createParameter().name(name).in(In.QUERY)
                 .description(documented == null ? null : documented.description())
                 .required(field.isAnnotationPresent(NotNull.class) ? Boolean.TRUE : null)

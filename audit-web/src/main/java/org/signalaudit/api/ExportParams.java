@@ -6,7 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
 import org.signalaudit.api.export.RowWriter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /audit/export?table=state|entity|login|request&format=csv|jsonl}, plus the filters of
@@ -16,13 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ExportParams {
 
     @QueryParam("table")
-    @Parameter(description = "the table to export")
+    @Schema(description = "the table to export")
     @NotNull(message = "must be one of state, entity, login, request")
     @Pattern(regexp = "state|entity|login|request", message = "must be one of state, entity, login, request")
     String table;
 
     @QueryParam("format")
-    @Parameter(description = "csv (the default) or jsonl")
+    @Schema(description = "csv (the default) or jsonl")
     @DefaultValue("csv")
     @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl")
     String format;

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.Role;
 import org.signalaudit.audit.ConsistencyProof;
@@ -39,19 +38,19 @@ public class ProofsResource {
     /** {@code table} (state, entity, login, request) and {@code id} of a row; {@code treeSize} optional. */
     public static class InclusionQuery {
         @QueryParam("table")
-        @Parameter(description = "the row's table")
+        @Schema(description = "the row's table")
         @NotNull(message = "table is required: state, entity, login or request")
         @Pattern(regexp = "state|entity|login|request", message = "table must be state, entity, login or request")
         public String table;
 
         @QueryParam("id")
-        @Parameter(description = "the row's id")
+        @Schema(description = "the row's id")
         @NotNull(message = "id is required: the row's id")
         @Pattern(regexp = NUMBER, message = "id must be a row id (digits)")
         public String id;
 
         @QueryParam("treeSize")
-        @Parameter(description = "the tree to prove against; the latest checkpoint's if absent")
+        @Schema(description = "the tree to prove against; the latest checkpoint's if absent")
         @Pattern(regexp = NUMBER, message = "treeSize must be a tree size (digits)")
         public String treeSize;
     }
@@ -59,13 +58,13 @@ public class ProofsResource {
     /** {@code from} and {@code to}: two tree sizes, {@code 1 <= from <= to}. */
     public static class ConsistencyQuery {
         @QueryParam("from")
-        @Parameter(description = "the earlier tree size")
+        @Schema(description = "the earlier tree size")
         @NotNull(message = "from is required: the earlier tree size")
         @Pattern(regexp = NUMBER, message = "from must be a tree size (digits)")
         public String from;
 
         @QueryParam("to")
-        @Parameter(description = "the later tree size")
+        @Schema(description = "the later tree size")
         @NotNull(message = "to is required: the later tree size")
         @Pattern(regexp = NUMBER, message = "to must be a tree size (digits)")
         public String to;
