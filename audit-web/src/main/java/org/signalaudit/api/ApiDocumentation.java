@@ -66,7 +66,8 @@ import org.signalaudit.signal.Origin;
 
 /**
  * Completes the OpenAPI document Payara builds from the resources' annotations (configured as
- * {@code mp.openapi.filter} in the WAR's {@code META-INF/microprofile-config.properties}), so that
+ * {@code mp.openapi.filter} in audit-api's {@code META-INF/microprofile-config.properties}, which an
+ * EAR's web module sees too), so that
  * what every operation shares is written once rather than on 30 methods:
  * <ul>
  * <li>the role: each operation names the least role it needs in its {@value #REQUIRED_ROLE}
