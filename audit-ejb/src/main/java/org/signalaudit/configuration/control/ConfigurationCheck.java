@@ -72,7 +72,7 @@ public final class ConfigurationCheck {
     }
 
     /** Every setting refused, each on its own line: an operator fixes them all before the next start. */
-    List<RejectedSetting> settings() {
+    private List<RejectedSetting> settings() {
         List<RejectedSetting> rejected = new ArrayList<>();
         Optional<Database> database = checked(rejected, this::database);
         database.ifPresent(known -> check(rejected, () -> dataSourceClass(known)));
