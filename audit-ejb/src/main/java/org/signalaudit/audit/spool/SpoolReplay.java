@@ -76,6 +76,7 @@ public class SpoolReplay {
             throw new IllegalStateException("audit.spool.replay-interval must be between 10 and 60000 milliseconds, "
                     + "not " + intervalMillis);
         }
+        spool.pending(); // opens the spool now: what a crash left in it is reported at start-up
         timers.createSingleActionTimer(1, new TimerConfig(null, false));
     }
 
