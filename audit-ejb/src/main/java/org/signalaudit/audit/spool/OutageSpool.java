@@ -41,14 +41,16 @@ import org.signalaudit.signal.RequestCompleted;
  * and once when it is full (SEVERE): not once per row, which during an outage is once per request.
  * A spool that cannot be opened (an unwritable directory, another instance holding the file) does
  * not stop the deployment: the application serves as before and every row it would keep is counted
- * dropped, after one SEVERE line at start-up.
+ * dropped, after one SEVERE line at start-up. A bound below {@value #MIN_BYTES} bytes stops it
+ * (configuration.control.ConfigurationCheck).
  */
 @ApplicationScoped
 public class OutageSpool implements AuditSpool {
 
+    public static final String MAX_BYTES = "audit.spool.max-bytes";
+    /** Enough for a hundred rows or so: a smaller bound is a mistake, not a choice. */
+    public static final long MIN_BYTES = 64 * 1024;
     static final String FILE = "audit-spool.bin";
-    /** Enough for a few hundred rows: a smaller bound is a mistake, not a choice. */
-    static final long MIN_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(OutageSpool.class.getName());
 
     @Inject
@@ -56,7 +58,7 @@ public class OutageSpool implements AuditSpool {
     String directory;
 
     @Inject
-    @ConfigProperty(name = "audit.spool.max-bytes", defaultValue = "67108864")
+    @ConfigProperty(name = MAX_BYTES, defaultValue = "67108864")
     long maxBytes;
 
     @Inject
@@ -78,9 +80,6 @@ public class OutageSpool implements AuditSpool {
 
     @PostConstruct
     void open() {
-        if (maxBytes < MIN_BYTES) {
-            throw new IllegalStateException("audit.spool.max-bytes must be at least " + MIN_BYTES + ", not " + maxBytes);
-        }
         appended = metrics.counter(Metadata.builder().withName("audit_spool_appended")
                 .withDescription("Request and login rows kept in the outage spool because the database was "
                         + "unavailable").build());

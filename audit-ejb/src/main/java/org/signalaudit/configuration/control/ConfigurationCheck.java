@@ -15,6 +15,8 @@ import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.audit.forward.SyslogDestination;
+import org.signalaudit.audit.spool.OutageSpool;
+import org.signalaudit.audit.spool.SpoolReplay;
 import org.signalaudit.configuration.Database;
 import org.signalaudit.configuration.RejectedSetting;
 
@@ -61,6 +63,8 @@ public final class ConfigurationCheck {
         atLeast("audit.lockout.max-failures", 1);
         atLeast("audit.api.max-body-bytes", 1);
         positiveDuration("audit.invitation.ttl");
+        atLeast(OutageSpool.MAX_BYTES, OutageSpool.MIN_BYTES);
+        atLeast(SpoolReplay.INTERVAL, SpoolReplay.MIN_INTERVAL);
         SyslogDestination.configured(config);
     }
 
