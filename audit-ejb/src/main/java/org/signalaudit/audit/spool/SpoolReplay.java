@@ -116,15 +116,15 @@ public class SpoolReplay {
                 replayedTo = entry.end();
             }
         }
-        if (spool.emptyIfReplayedTo(replayedTo)) {
-            replayedTo = 0;
-        }
         if (written + present > 0) {
             int rows = written;
             int found = present;
             LOG.info(() -> "Outage spool: " + rows + " rows written to the database" + (found > 0 ? ", " + found
                     + " were there already (written before a restart, or committed as their connection was lost)"
                     : ""));
+        }
+        if (spool.emptyIfReplayedTo(replayedTo)) {
+            replayedTo = 0;
         }
     }
 
