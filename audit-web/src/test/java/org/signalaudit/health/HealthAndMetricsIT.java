@@ -59,7 +59,7 @@ class HealthAndMetricsIT {
 
         JsonObject ready = health(server, "ready");
         assertThat(ready.getString("status")).as("%s", ready).isEqualTo("UP");
-        assertThat(checkNames(ready)).contains("database", "migrations");
+        assertThat(checkNames(ready)).contains("database", "migrations", "outage-spool");
         assertThat(checkNames(health(server, "live"))).contains("application");
 
         double stateRows = server.metric(ROWS, "table=\"user_state_audit\"");
@@ -119,6 +119,10 @@ class HealthAndMetricsIT {
         assertThat(down.getString("status")).as("readiness while the database is down: %s", down).isEqualTo("DOWN");
         assertThat(health(server, "live").getString("status")).as("liveness while the database is down").isEqualTo("UP");
         double kept = server.metric("audit_spool_records");
+        JsonObject spool = check(health(server, "ready"), "outage-spool");
+        assertThat(spool.getString("status")).as("the spool is detail, not a reason to be DOWN: %s", spool)
+                .isEqualTo("UP");
+        assertThat(spool.getJsonObject("data").getJsonNumber("waitingRows").longValue()).isEqualTo((long) kept);
 
         cluster.start();
         JsonObject up = eventually(() -> health(server, "ready"), health -> "UP".equals(health.getString("status")));
@@ -128,6 +132,12 @@ class HealthAndMetricsIT {
         assertThat(eventually(() -> server.metric("audit_spool_records"), count -> count == 0))
                 .as("rows still in the spool").isZero();
         assertThat(server.metric("audit_spool_replayed_total")).as("spooled rows written").isGreaterThanOrEqualTo(replayed + kept);
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
     }
 
     private static List<String> checkNames(JsonObject health) {

@@ -71,6 +71,7 @@ public class OutageSpool implements AuditSpool {
     MetricRegistry metrics;
 
     private SpoolFile file;
+    private Path location;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean keeping = new AtomicBoolean();
     private final AtomicBoolean fullReported = new AtomicBoolean();
@@ -92,6 +93,7 @@ public class OutageSpool implements AuditSpool {
                 .withDescription("Rows in the outage spool waiting for the database").build(), this,
                 spool -> spool.pending.get());
         Path path = Path.of(directory).resolve(FILE).toAbsolutePath().normalize();
+        location = path;
         try {
             file = SpoolFile.open(path, maxBytes);
         } catch (IOException | RuntimeException e) {
@@ -165,6 +167,16 @@ public class OutageSpool implements AuditSpool {
 
     long pending() {
         return pending.get();
+    }
+
+    /** Whether rows can be kept: false if the file could not be opened at start-up. */
+    boolean isOpen() {
+        return file != null;
+    }
+
+    /** Where the spool is, or was meant to be. */
+    String location() {
+        return location.toString();
     }
 
     /** The whole records from {@code from} on, at most {@code max}; none if the spool could not be opened. */
