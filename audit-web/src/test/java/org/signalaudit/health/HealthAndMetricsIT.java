@@ -122,7 +122,9 @@ class HealthAndMetricsIT {
         JsonObject spool = check(health(server, "ready"), "outage-spool");
         assertThat(spool.getString("status")).as("the spool is detail, not a reason to be DOWN: %s", spool)
                 .isEqualTo("UP");
-        assertThat(spool.getJsonObject("data").getJsonNumber("waitingRows").longValue()).isEqualTo((long) kept);
+        // Payara renders a check's data as strings, numbers included.
+        assertThat(spool.getJsonObject("data").get("waitingRows").toString().replace("\"", ""))
+                .isEqualTo(Long.toString((long) kept));
 
         cluster.start();
         JsonObject up = eventually(() -> health(server, "ready"), health -> "UP".equals(health.getString("status")));
