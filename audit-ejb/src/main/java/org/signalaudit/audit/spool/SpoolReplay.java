@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * exactly once ({@link SpooledRowWriter}), every {@code audit.spool.replay-interval} milliseconds
  * (default 1000) while the spool holds any; then empties the spool. Also at start-up: a server
  * killed during an outage finds its spool again and writes it when it starts with the database up.
+ * Not in the operator's command mode ({@code audit-cli}), which serves no request.
  *
  * <p>A row that fails while the database cannot be reached stops this round: the next one starts
  * again from it. A row the database refuses while it can be reached (a constraint, a column too
@@ -68,6 +70,11 @@ public class SpoolReplay {
     @ConfigProperty(name = INTERVAL, defaultValue = "1000")
     long intervalMillis;
 
+    /** Set only by {@code audit-cli}: a process that serves no request has no spool to write. */
+    @Inject
+    @ConfigProperty(name = "audit.cli.command")
+    Optional<String> command;
+
     /** How far this instance has written the spool since it was last emptied (a restart begins at 0). */
     private long replayedTo;
     private boolean failing;
@@ -77,6 +84,11 @@ public class SpoolReplay {
         if (intervalMillis < MIN_INTERVAL || intervalMillis > 60_000) {
             throw new IllegalStateException("audit.spool.replay-interval must be between 10 and 60000 milliseconds, "
                     + "not " + intervalMillis);
+        }
+        if (command.filter(name -> !name.isBlank()).isPresent()) {
+            // The operator's command line boots the application for one command, wherever it is
+            // run from: it must neither take a server's spool (its lock) nor write it elsewhere.
+            return;
         }
         spool.pending(); // opens the spool now: what a crash left in it is reported at start-up
         timers.createSingleActionTimer(1, new TimerConfig(null, false));
