@@ -11,8 +11,9 @@ import org.signalaudit.signal.RequestCompleted;
  * through a database outage"). Only for an outage: a row refused for any other reason (a
  * constraint, a bug) is a fault to report, not to retry.
  *
- * <p>Never blocks and never throws: it answers whether the row is kept. False means it is lost
- * (the spool is full or cannot be written), counted and logged by the spool itself.
+ * <p>Never waits for room and never throws: it answers whether the row is kept, once it is on
+ * disk (a force of the file, about a millisecond). False means it is lost (the spool is full or
+ * cannot be written), counted and logged by the spool itself.
  */
 public interface AuditSpool {
 

@@ -186,7 +186,7 @@ public class OutageSpool implements AuditSpool {
 
     /** A spooled row is in the database: written now ({@code wrote}), or found there already. */
     void replayed(boolean wrote) {
-        pending.decrementAndGet();
+        written();
         if (wrote) {
             replayed.inc();
         }
@@ -194,8 +194,16 @@ public class OutageSpool implements AuditSpool {
 
     /** A spooled row that will never be written: undecodable, or refused by the database. */
     void abandoned() {
-        pending.decrementAndGet();
+        written();
         dropped.inc();
+    }
+
+    /**
+     * One row fewer waiting. Never below zero: a record whose force failed was counted dropped,
+     * yet its bytes may have reached the file and be written after all.
+     */
+    private void written() {
+        pending.updateAndGet(waiting -> Math.max(0, waiting - 1));
     }
 
     /** Empties the spool if every record up to {@code end} is replayed and none came since. */
