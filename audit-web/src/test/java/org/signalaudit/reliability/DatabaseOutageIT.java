@@ -2,8 +2,14 @@ package org.signalaudit.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,7 +41,9 @@ import org.signalaudit.testing.Verdict;
  *
  * <p>Then a second outage, during which the server is killed (SIGKILL) with rows in its spool:
  * a new server, started on the same spool with the database back, writes each of them exactly
- * once, in the order they were kept, the sign-out's login row among them.
+ * once, in the order they were kept, the sign-out's login row among them; also when every record
+ * is in the spool twice (as after a replay killed before it emptied the spool) and a torn record
+ * ends it (as after a kill in the middle of a write).
  */
 class DatabaseOutageIT {
 
@@ -52,6 +60,8 @@ class DatabaseOutageIT {
     private static final String REPLAYED = "audit_spool_replayed_total";
     /** Requests sent during the second outage, before the kill. */
     private static final int KEPT_BEFORE_KILL = 20;
+    /** A record's 8-byte header and 10 bytes of its payload: what a kill in the middle of a write leaves. */
+    private static final int TORN_BYTES = 18;
     /** How long the replay and the sealer may take once the database is back: far more than they need. */
     private static final Duration REPLAYED_WITHIN = Duration.ofSeconds(60);
     /** Where the screens send an ajax request that cannot be served: a page cannot answer one. */
@@ -157,9 +167,16 @@ class DatabaseOutageIT {
         int keptRows = KEPT_BEFORE_KILL + 2; // and the sign-out's request row and login row
         await(() -> server.metric(SPOOL_WAITING) >= keptRows, "the spool to hold " + keptRows + " rows");
         server.kill();
+        Path spoolFile = MicroProcess.spoolOf(run.directory()).resolve("audit-spool.bin");
+        byte[] records = read(spoolFile);
+        // As if a replay had written every row and been killed before it emptied the spool: each
+        // record twice. And a record torn by the kill: 18 bytes of a whole one.
+        append(spoolFile, records);
+        append(spoolFile, Arrays.copyOf(records, TORN_BYTES));
         cluster.start();
         MicroProcess second = run.server(database, 0);
-        await(() -> second.metric(REPLAYED) >= keptRows, "the new server to write the " + keptRows + " kept rows");
+        await(() -> second.metric(REPLAYED) >= keptRows && second.metric(SPOOL_WAITING) == 0,
+                "the new server to write the " + keptRows + " kept rows and empty its spool");
         List<String> problems = new ArrayList<>();
         Sealing.awaitAllSealed(db, problems);
         Api.Response verify = second.api().asSuperadmin().get("api/audit/verify").send();
@@ -181,10 +198,29 @@ class DatabaseOutageIT {
         assertThat(db.select("SELECT event, username FROM login_audit WHERE request_id = ?", signOut))
                 .as("the sign-out's login row").containsExactly(Map.of("event", "LOGGED_OUT", "username", Api.SUPERADMIN));
         assertThat(second.metric(REPLAYED)).as("rows the new server wrote").isEqualTo(keptRows);
+        assertThat(second.output()).as("the new server's log").contains(
+                keptRows * 2 + " rows waiting", "torn or damaged record",
+                "were there already");
         assertThat(second.metric(SPOOL_WAITING)).as("rows still waiting in the spool").isZero();
         assertThat(second.metric(TRAIL_FAILURES)).isZero();
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.json().getBoolean("intact")).as("%s", verify).isTrue();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
