@@ -185,8 +185,9 @@ class DatabaseOutageIT {
                         (Object) kept.toArray(String[]::new)).stream().map(row -> (String) row.get("request_id"))
                 .toList();
         run.report("DatabaseOutageIT, killed during an outage: " + keptRows + " rows kept, server pid " + server.pid()
-                + " killed, pid " + second.pid() + " wrote " + (long) second.metric(REPLAYED) + " of them; sign-out "
-                + "answered " + signedOut.status());
+                + " killed; its spool given every record twice and a torn one (" + TORN_BYTES + " bytes); pid "
+                + second.pid() + " wrote " + (long) second.metric(REPLAYED) + " rows; sign-out answered "
+                + signedOut.status());
         assertThat(problems).as("sealing").isEmpty();
         assertThat(written).as("the kept request rows, each once, in the order they were kept")
                 .containsExactlyElementsOf(kept);
