@@ -1,10 +1,17 @@
 package org.signalaudit.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where the sealed log stops proving something: the leaf (or the checkpoint's tree size), the row
  * concerned (null when it is missing or none is), what was found, and a sentence saying so.
  */
-public record IntegrityBreak(long leafIndex, Long rowId, Kind kind, String detail) {
+@Schema(description = "Where the sealed log stops proving something.")
+public record IntegrityBreak(
+        @Schema(description = "the leaf, or the checkpoint's tree size") long leafIndex,
+        @Schema(description = "the row concerned, null when missing", nullable = true) Long rowId,
+        @Schema(ref = "IntegrityBreakKind") Kind kind,
+        @Schema(description = "a sentence saying what was found") String detail) {
 
     public enum Kind {
         /** The row's content no longer hashes to its sealed leaf. */

@@ -1,7 +1,13 @@
 package org.signalaudit.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A user whose audited history does not lead to the state the store holds for them. */
-public record ReplayMismatch(String username, Problem problem, String detail) {
+@Schema(description = "A user whose audited history does not lead to the state the store holds for them.")
+public record ReplayMismatch(
+        @Schema(description = "the user") String username,
+        @Schema(ref = "ReplayProblem") Problem problem,
+        @Schema(description = "a sentence saying what differs") String detail) {
 
     public enum Problem {
         /** The first row of the user is not an INVITE from nowhere. */

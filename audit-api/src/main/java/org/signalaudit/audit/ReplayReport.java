@@ -1,6 +1,7 @@
 package org.signalaudit.audit;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of replaying every user's state changes: clean when each user's history starts with
@@ -8,7 +9,13 @@ import java.util.List;
  * (an override may go anywhere), and the last row ends in the user's current state.
  * {@code mismatches} lists the first {@value #LISTED} of {@code mismatchCount}.
  */
-public record ReplayReport(boolean clean, long users, long rows, long mismatchCount, List<ReplayMismatch> mismatches) {
+@Schema(description = "The replay of every user's state changes against the state the store holds.")
+public record ReplayReport(
+        @Schema(description = "true when every user's history replays to their state") boolean clean,
+        @Schema(description = "users replayed") long users,
+        @Schema(description = "rows replayed") long rows,
+        @Schema(description = "users whose history does not replay") long mismatchCount,
+        @Schema(description = "the first 100 of them") List<ReplayMismatch> mismatches) {
 
     public static final int LISTED = 100;
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.json.bind.annotation.JsonbNillable;
 
 import org.signalaudit.account.UserState;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * A user as it was at {@code asOf}: the state from {@code user_state_audit} (the row
@@ -14,8 +16,16 @@ import org.signalaudit.account.UserState;
  * version: changes that no audit row records (a failed sign-in count) moved it too.
  */
 @JsonbNillable
-public record UserAsOf(String username, String email, String role, UserState state, List<String> groups,
-                       Instant asOf, long stateRowId, Long entityRowId) {
+@Schema(description = "A user as they were at a moment, rebuilt from the audit rows; no version.")
+public record UserAsOf(
+        @Schema(description = "the user's handle", example = "alice") String username,
+        @Schema(description = "e-mail address then", nullable = true) String email,
+        @Schema(description = "role then", nullable = true, example = "USER") String role,
+        @Schema(ref = "UserState") UserState state,
+        @Schema(description = "the groups then, sorted", nullable = true) List<String> groups,
+        @Schema(type = SchemaType.STRING, format = "date-time", description = "the moment asked for") Instant asOf,
+        @Schema(description = "the user_state_audit row the state comes from") long stateRowId,
+        @Schema(description = "the last entity_audit row used", nullable = true) Long entityRowId) {
 
     public UserAsOf {
         groups = groups == null ? null : List.copyOf(groups);

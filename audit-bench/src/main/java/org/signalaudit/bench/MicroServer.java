@@ -47,6 +47,9 @@ final class MicroServer implements AutoCloseable {
         if (receiversEnabled && !recording.isBlank() && !RECORDED.getAndSet(true)) {
             // A JFR profile of the first audited server, the one under the transition load
             // (-Dbench.jfr=<file>), written when it stops.
+            // Stacks 512 frames deep: a request's stack in Payara is deeper than JFR's default 64,
+            // and a cut stack cannot say which part of the request a sample belongs to.
+            arguments.add("-XX:FlightRecorderOptions=stackdepth=512");
             arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }
         arguments.addAll(List.of("-jar", System.getProperty("bench.micro"),

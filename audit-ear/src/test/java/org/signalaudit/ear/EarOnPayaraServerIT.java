@@ -157,6 +157,33 @@ class EarOnPayaraServerIT {
         return "no row";
     }
 
+    /**
+     * The API documentation in the EAR: the WAR's OpenAPI filter (its META-INF/microprofile-config.properties)
+     * completes the document, and the skinny web module keeps the Swagger UI jar its page loads.
+     */
+    @Test
+    void theApiDocumentationAndItsUiAreServed() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(api.resolve("/openapi?format=JSON"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
+        JsonObject paths = Json.createReader(new StringReader(document.body())).readObject().getJsonObject("paths");
+        JsonObject invite = paths.getJsonObject("/api/users").getJsonObject("post");
+        assertThat(invite.getString("x-required-role")).isEqualTo("ADMIN");
+        assertThat(invite.getJsonObject("responses").getJsonObject("401").getJsonObject("content"))
+                .containsKey(PROBLEM_JSON);
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.resolve("../api-docs/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        var bundle = java.util.regex.Pattern.compile("src=\"([^\"]*swagger-ui-bundle\\.js)\"").matcher(page.body());
+        assertThat(bundle.find()).as(page.body()).isTrue();
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(api.resolve("../api-docs/").resolve(bundle.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).get().asString()
+                .matches("(application|text)/javascript.*"); // Payara Server says text/javascript, Micro application/
+    }
+
     @Test
     void illegalTransitionIsRefusedAsProblemAndLeavesNoRow() throws Exception {
         String username = "ear-" + randomSuffix();

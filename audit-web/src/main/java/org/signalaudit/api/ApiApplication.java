@@ -13,8 +13,9 @@ import org.signalaudit.account.Role;
 
 /**
  * The REST API under {@code /audit/api}. Authentication: HTTP Basic (see access.SignInMechanism).
- * Its OpenAPI document is served by Payara at {@code /openapi}; the title, description and
- * security scheme come from here.
+ * Its OpenAPI document is served by Payara at {@code /openapi}: the title, description and
+ * security scheme come from here, each operation's from its resource method, and what they all
+ * share from {@link ApiDocumentation}. The browsable UI is {@code /audit/api-docs/}.
  */
 @ApplicationPath("api")
 @DeclareRoles({Role.USER_NAME, Role.ADMIN_NAME, Role.SUPERADMIN_NAME})

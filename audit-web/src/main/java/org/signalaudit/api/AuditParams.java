@@ -3,6 +3,7 @@ package org.signalaudit.api;
 import java.time.Instant;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The query parameters every audit table's list shares ({@code from}, {@code to}, {@code limit},
@@ -13,11 +14,14 @@ import jakarta.ws.rs.QueryParam;
 public class AuditParams extends PageParams {
 
     @QueryParam("from")
+    @Schema(description = "only rows at or after this ISO-8601 instant")
     Instant from;
 
     @QueryParam("to")
+    @Schema(description = "only rows before this ISO-8601 instant")
     Instant to;
 
     @QueryParam("after")
+    @Schema(description = "the next of the previous page")
     Long after;
 }

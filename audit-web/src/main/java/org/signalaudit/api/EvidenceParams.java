@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * {@code GET /audit/evidence?table=state|entity|login|request}, plus the filters of that table's
  * list ({@link StateChangeParams}, {@link EntityChangeParams}, {@link RequestParams},
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 public class EvidenceParams {
 
     @QueryParam("table")
+    @Schema(description = "the table whose rows the pack proves")
     @NotNull(message = "must be one of state, entity, login, request")
     @Pattern(regexp = "state|entity|login|request", message = "must be one of state, entity, login, request")
     String table;

@@ -21,6 +21,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.Role;
 import org.signalaudit.audit.AuditEvidence;
 import org.signalaudit.audit.AuditQuery;
@@ -56,6 +62,16 @@ public class EvidenceResource {
     SecurityContext security;
 
     @GET
+    @Operation(operationId = "evidencePack", summary = "Download an evidence pack",
+            description = "A ZIP of the sealed rows of one table (table: state, entity, login or request) that the "
+                    + "filters of that table's list keep: each row with its leaf data and inclusion proof, the latest "
+                    + "signed checkpoint, a manifest signed with the seal key, the public key and a README. "
+                    + "java -jar audit-verify.jar pack.zip [--key key.json] checks it offline. Rows not sealed yet are "
+                    + "left out and counted in the manifest. 404 while nothing is sealed.")
+    @Extension(name = ApiDocumentation.REQUIRED_ROLE, value = Role.ADMIN_NAME)
+    @APIResponse(responseCode = "200", description = "The pack, as an attachment",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Nothing is sealed yet")
     public Response pack(@Valid @BeanParam EvidenceParams params) {
         // The boundary checks the role too, but only once the body streams: too late for a 403.
         if (!security.isUserInRole(Role.ADMIN_NAME)) {

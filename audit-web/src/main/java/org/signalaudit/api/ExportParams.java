@@ -6,6 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
 import org.signalaudit.api.export.RowWriter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /audit/export?table=state|entity|login|request&format=csv|jsonl}, plus the filters of
@@ -15,11 +16,13 @@ import org.signalaudit.api.export.RowWriter;
 public class ExportParams {
 
     @QueryParam("table")
+    @Schema(description = "the table to export")
     @NotNull(message = "must be one of state, entity, login, request")
     @Pattern(regexp = "state|entity|login|request", message = "must be one of state, entity, login, request")
     String table;
 
     @QueryParam("format")
+    @Schema(description = "csv (the default) or jsonl")
     @DefaultValue("csv")
     @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl")
     String format;

@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.signalaudit.account.Role;
 import org.signalaudit.api.export.RowWriter;
 import org.signalaudit.audit.AuditExport;
@@ -48,6 +54,12 @@ public class ExportResource {
     SecurityContext security;
 
     @GET
+    @Operation(operationId = "exportAuditLog", summary = "Export an audit table",
+            description = "Streams the rows of one table (table: state, entity, login or request) as CSV or JSON Lines (format: csv, the default, or jsonl), with the filters of that table's list and no paging. Memory stays flat whatever the number of rows.")
+    @Extension(name = ApiDocumentation.REQUIRED_ROLE, value = Role.ADMIN_NAME)
+    @APIResponse(responseCode = "200", description = "The rows, as an attachment",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                       @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@Valid @BeanParam ExportParams params) {
         // The boundary checks the role too, but only once the body streams: too late for a 403.
         if (!security.isUserInRole(Role.ADMIN_NAME)) {

@@ -3,6 +3,7 @@ package org.signalaudit.api;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The size of a keyset page, {@code limit} (1 to 200, 50 if absent), bound with
@@ -15,6 +16,7 @@ public class PageParams {
     static final String LIMIT_RANGE = "must be an integer from 1 to " + MAX_LIMIT;
 
     @QueryParam("limit")
+    @Schema(description = "rows per page, 1 to 200; 50 if absent")
     @Min(value = 1, message = LIMIT_RANGE)
     @Max(value = MAX_LIMIT, message = LIMIT_RANGE)
     Integer limit;

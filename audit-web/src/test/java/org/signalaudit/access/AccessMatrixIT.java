@@ -449,6 +449,8 @@ class AccessMatrixIT extends ApplicationIT {
         return List.of(
                 page("/", "Signal Audit", anon(200), user(200), admin(200), superadmin(200)),
                 page("/index.html", "Signal Audit", anon(200), user(200), admin(200), superadmin(200)),
+                // The API's documentation (Swagger UI): public, it only shows the public /openapi document.
+                page("/api-docs/index.html", "Signal Audit API", anon(200), user(200), admin(200), superadmin(200)),
                 page("/admin/signin", "Sign in", anon(200), user(200), admin(200), superadmin(200)),
                 page("/admin/signin.xhtml", "Sign in", anon(200), user(200), admin(200), superadmin(200)),
                 dashboard("/admin/", anon(302), user(403), admin(200), superadmin(200)),

@@ -1,21 +1,27 @@
 package org.signalaudit.testing;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.QueryParam;
 
 import org.signalaudit.api.ApiApplication;
 
@@ -52,6 +58,47 @@ public final class Endpoints {
             }
         }
         return methods;
+    }
+
+    /**
+     * The query parameters of every resource method, keyed like {@link #resourceMethods()}: its own
+     * {@code @QueryParam} arguments and the {@code @QueryParam} fields of its {@code @BeanParam} classes.
+     */
+    public static Map<String, Set<String>> queryParameters() {
+        String root = "/" + ApiApplication.class.getAnnotation(ApplicationPath.class).value();
+        Map<String, Set<String>> parameters = new TreeMap<>();
+        for (Class<?> resource : classesBeside(ApiApplication.class)) {
+            jakarta.ws.rs.Path path = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (path == null) {
+                continue;
+            }
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = Arrays.stream(method.getAnnotations())
+                        .map(a -> a.annotationType().getAnnotation(HttpMethod.class)).filter(Objects::nonNull)
+                        .map(HttpMethod::value).findFirst().orElse(null);
+                if (verb == null) {
+                    continue;
+                }
+                Set<String> names = new TreeSet<>();
+                for (Parameter argument : method.getParameters()) {
+                    if (argument.isAnnotationPresent(QueryParam.class)) {
+                        names.add(argument.getAnnotation(QueryParam.class).value());
+                    }
+                    if (argument.isAnnotationPresent(BeanParam.class)) {
+                        for (Class<?> type = argument.getType(); type != Object.class; type = type.getSuperclass()) {
+                            for (Field field : type.getDeclaredFields()) {
+                                if (field.isAnnotationPresent(QueryParam.class)) {
+                                    names.add(field.getAnnotation(QueryParam.class).value());
+                                }
+                            }
+                        }
+                    }
+                }
+                parameters.put(verb + " " + root + segment(path) + segment(method.getAnnotation(jakarta.ws.rs.Path.class)),
+                        names);
+            }
+        }
+        return parameters;
     }
 
     /** The pages the built WAR serves: its .xhtml and .html files outside WEB-INF, META-INF and the Faces resources. */

@@ -49,9 +49,6 @@ public class ContinuousVerification {
 
     @PostConstruct
     void start() {
-        if (intervalSeconds < 1) {
-            throw new IllegalStateException("audit.verify.interval must be at least 1 second, not " + intervalSeconds);
-        }
         timers.createIntervalTimer(intervalSeconds * 1000, intervalSeconds * 1000, new TimerConfig(null, false));
     }
 

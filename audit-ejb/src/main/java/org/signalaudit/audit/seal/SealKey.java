@@ -87,8 +87,12 @@ public class SealKey {
         }
     }
 
-    /** The directory of an embedded H2 file database ({@code jdbc:h2:file:./dir/name;...}); empty for any other URL. */
-    static Optional<Path> embeddedDatabaseDirectory(String url) {
+    /**
+     * The directory of an embedded H2 file database ({@code jdbc:h2:file:./dir/name;...}); empty for
+     * any other URL, where the keystore is required (and checked before start-up by
+     * {@code configuration.control.ConfigurationCheck}).
+     */
+    public static Optional<Path> embeddedDatabaseDirectory(String url) {
         String prefix = "jdbc:h2:file:";
         if (url == null || !url.startsWith(prefix)) {
             return Optional.empty();

@@ -79,10 +79,6 @@ public class Sealer {
 
     @PostConstruct
     void start() {
-        if (intervalMillis < 10 || intervalMillis > 60_000) {
-            throw new IllegalStateException("audit.seal.interval must be between 10 and 60000 milliseconds, not "
-                    + intervalMillis);
-        }
         try (Connection connection = dataSource.getConnection()) {
             source = SealSource.forDatabase(connection);
         } catch (SQLException e) {

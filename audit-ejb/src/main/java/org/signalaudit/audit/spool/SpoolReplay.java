@@ -49,6 +49,7 @@ public class SpoolReplay {
 
     public static final String INTERVAL = "audit.spool.replay-interval";
     public static final long MIN_INTERVAL = 10;
+    public static final long MAX_INTERVAL = 60_000;
     private static final int BATCH = 500;
     private static final int VALID_WITHIN_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(SpoolReplay.class.getName());
@@ -81,7 +82,7 @@ public class SpoolReplay {
 
     @PostConstruct
     void start() {
-        if (intervalMillis < MIN_INTERVAL || intervalMillis > 60_000) {
+        if (intervalMillis < MIN_INTERVAL || intervalMillis > MAX_INTERVAL) {
             throw new IllegalStateException("audit.spool.replay-interval must be between 10 and 60000 milliseconds, "
                     + "not " + intervalMillis);
         }

@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.nio.file.Path;
+import java.security.UnrecoverableKeyException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -15,17 +21,20 @@ import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.audit.forward.SyslogDestination;
+import org.signalaudit.audit.seal.SealKey;
 import org.signalaudit.audit.spool.OutageSpool;
 import org.signalaudit.audit.spool.SpoolReplay;
 import org.signalaudit.configuration.Database;
 import org.signalaudit.configuration.RejectedSetting;
+import org.signalaudit.proof.SealKeys;
 
 /**
  * Refuses every setting the application could only half use: a JDBC URL of a database it does
  * not know, a DataSource class that is missing or belongs to another database than the URL, a
  * database that cannot be reached (after the pool's login timeout), numbers out of their range, a
- * duration that is none. A setting that is not given keeps its default, which is valid by
- * construction.
+ * duration that is none, a seal keystore that is missing, unreadable, locked by another password
+ * or without its one Ed25519 key. A setting that is not given keeps its default, which is valid by
+ * construction. Every refused setting is named, each on its own line, before the start stops.
  *
  * <p>It runs when the persistence unit is about to log in ({@code store.StoreLogin}): Payara logs
  * it in while it prepares the deployment, before any bean of the application exists, so a
@@ -36,6 +45,12 @@ public final class ConfigurationCheck {
     static final String DB_URL = "audit.db.url";
     static final String DB_USER = "audit.db.user";
     static final String DB_DATASOURCE = "audit.db.datasource";
+    static final String SEAL_KEYSTORE = "audit.seal.keystore";
+    static final String SEAL_KEYSTORE_PASSWORD = "audit.seal.keystore-password";
+    static final String SIGN_IN_DELAY_INITIAL = "audit.sign-in-delay.initial-seconds";
+    static final String SIGN_IN_DELAY_MAX = "audit.sign-in-delay.max-seconds";
+    /** The defaults the beans declare, where a check of another setting needs the value. */
+    private static final Map<String, Long> DEFAULTS = Map.of(SIGN_IN_DELAY_INITIAL, 1L, SIGN_IN_DELAY_MAX, 300L);
 
     private final Config config;
 
@@ -46,26 +61,57 @@ public final class ConfigurationCheck {
     /** Checks the configuration and that {@code login}'s database answers; stops the start-up otherwise. */
     public static void beforeLogin(DatabaseLogin login) {
         var check = new ConfigurationCheck(ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader()));
+        List<RejectedSetting> rejected = check.settings();
+        if (!rejected.isEmpty()) {
+            throw FailedStart.stop(rejected);
+        }
         try {
-            check.settings();
             if (login.getConnector() instanceof JNDIConnector connector && connector.getDataSource() != null) {
                 check.reachable(connector.getDataSource());
             }
-        } catch (RejectedSetting rejected) {
-            throw FailedStart.stop(rejected);
+        } catch (RejectedSetting unreachable) {
+            throw FailedStart.stop(unreachable);
         }
     }
 
-    private void settings() {
-        dataSourceClass(database());
-        atLeast("audit.password.iterations", PasswordHashing.MINIMUM_ITERATIONS);
-        atLeast("audit.password.verified-cache-seconds", 0);
-        atLeast("audit.lockout.max-failures", 1);
-        atLeast("audit.api.max-body-bytes", 1);
-        positiveDuration("audit.invitation.ttl");
-        atLeast(OutageSpool.MAX_BYTES, OutageSpool.MIN_BYTES);
-        atLeast(SpoolReplay.INTERVAL, SpoolReplay.MIN_INTERVAL);
-        SyslogDestination.configured(config);
+    /** Every setting refused, each on its own line: an operator fixes them all before the next start. */
+    private List<RejectedSetting> settings() {
+        List<RejectedSetting> rejected = new ArrayList<>();
+        Optional<Database> database = checked(rejected, this::database);
+        database.ifPresent(known -> check(rejected, () -> dataSourceClass(known)));
+        checked(rejected, () -> atLeast("audit.password.iterations", PasswordHashing.MINIMUM_ITERATIONS));
+        checked(rejected, () -> atLeast("audit.password.verified-cache-seconds", 0));
+        checked(rejected, () -> atLeast("audit.lockout.max-failures", 1));
+        checked(rejected, () -> atLeast("audit.api.max-body-bytes", 1));
+        checked(rejected, () -> between("audit.seal.interval", 10, 60_000));
+        checked(rejected, () -> atLeast("audit.seal.lag-bound", 1));
+        checked(rejected, () -> atLeast("audit.verify.interval", 1));
+        // The longest delay is bounded below by the first: checked only once the first is usable.
+        checked(rejected, () -> atLeast(SIGN_IN_DELAY_INITIAL, 1)).ifPresent(initial -> checked(rejected,
+                () -> between(SIGN_IN_DELAY_MAX, initial, Integer.MAX_VALUE)));
+        check(rejected, () -> positiveDuration("audit.invitation.ttl"));
+        checked(rejected, () -> atLeast(OutageSpool.MAX_BYTES, OutageSpool.MIN_BYTES));
+        checked(rejected, () -> between(SpoolReplay.INTERVAL, SpoolReplay.MIN_INTERVAL, SpoolReplay.MAX_INTERVAL));
+        database.ifPresent(known -> check(rejected, () -> sealKey(known)));
+        check(rejected, () -> SyslogDestination.configured(config));
+        return rejected;
+    }
+
+    /** {@code check}'s result, or its refusal added to {@code rejected}. */
+    private static <T> Optional<T> checked(List<RejectedSetting> rejected, Supplier<T> check) {
+        try {
+            return Optional.ofNullable(check.get());
+        } catch (RejectedSetting refusal) {
+            rejected.add(refusal);
+            return Optional.empty();
+        }
+    }
+
+    private static void check(List<RejectedSetting> rejected, Runnable check) {
+        checked(rejected, () -> {
+            check.run();
+            return Boolean.TRUE;
+        });
     }
 
     private Database database() {
@@ -117,19 +163,74 @@ public final class ConfigurationCheck {
                 .orElse(failure.getClass().getSimpleName());
     }
 
-    private void atLeast(String property, long minimum) {
-        value(property).ifPresent(text -> {
-            long number;
-            try {
-                number = Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new RejectedSetting(property, "'" + text + "' is not a whole number");
+    /** The setting's value (its default when not set), refused below {@code minimum}. */
+    private long atLeast(String property, long minimum) {
+        return between(property, minimum, Integer.MAX_VALUE);
+    }
+
+    private long between(String property, long minimum, long maximum) {
+        Optional<String> text = value(property);
+        if (text.isEmpty()) {
+            long fallback = DEFAULTS.getOrDefault(property, minimum);
+            if (fallback < minimum) {
+                throw new RejectedSetting(property, "not set, and its default " + fallback + " is out of range: "
+                        + range(property, minimum, maximum));
             }
-            if (number < minimum || number > Integer.MAX_VALUE) {
-                throw new RejectedSetting(property, number + " is out of range: at least " + minimum
-                        + (minimum == 0 ? " (0 turns it off)" : ""));
+            return fallback;
+        }
+        long number;
+        try {
+            number = Long.parseLong(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw new RejectedSetting(property, "'" + text.get() + "' is not a whole number");
+        }
+        if (number < minimum || number > maximum) {
+            throw new RejectedSetting(property, number + " is out of range: " + range(property, minimum, maximum));
+        }
+        return number;
+    }
+
+    private static String range(String property, long minimum, long maximum) {
+        String lower = property.equals(SIGN_IN_DELAY_MAX) ? "at least " + SIGN_IN_DELAY_INITIAL + " (" + minimum + ")"
+                : "at least " + minimum + (minimum == 0 ? " (0 turns it off)" : "");
+        return maximum < Integer.MAX_VALUE ? "from " + minimum + " to " + maximum : lower;
+    }
+
+    /**
+     * The key that signs the checkpoints: a keystore that is set must be a readable PKCS#12 file
+     * whose password opens it and whose one key is Ed25519; none is needed only on the embedded H2
+     * file database, where one is generated next to the data ({@code audit.seal.SealKey}).
+     */
+    private void sealKey(Database database) {
+        Optional<String> keystore = value(SEAL_KEYSTORE);
+        if (keystore.isEmpty()) {
+            if (SealKey.embeddedDatabaseDirectory(value(DB_URL).orElseThrow()).isEmpty()) {
+                throw new RejectedSetting(SEAL_KEYSTORE, "not set: a deployment on " + database + " needs the PKCS#12 "
+                        + "keystore of the Ed25519 key that signs the audit checkpoints (keytool -genkeypair -keyalg "
+                        + "Ed25519 -storetype PKCS12 -alias seal -dname CN=seal -keystore seal.p12) and "
+                        + RejectedSetting.environmentVariable(SEAL_KEYSTORE_PASSWORD));
             }
-        });
+            return;
+        }
+        Optional<String> password = value(SEAL_KEYSTORE_PASSWORD);
+        if (password.isEmpty()) {
+            throw new RejectedSetting(SEAL_KEYSTORE_PASSWORD, "not set: the keystore " + keystore.get() + " needs it");
+        }
+        try {
+            SealKeys.fromPkcs12(Path.of(keystore.get()), password.get().toCharArray());
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            throw new RejectedSetting(wrongPassword(e) ? SEAL_KEYSTORE_PASSWORD : SEAL_KEYSTORE, e.getMessage());
+        }
+    }
+
+    /** PKCS#12 reports a wrong password as an unrecoverable key, for the store or for its entry. */
+    private static boolean wrongPassword(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecoverableKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void positiveDuration(String property) {

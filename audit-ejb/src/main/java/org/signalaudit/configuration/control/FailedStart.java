@@ -1,6 +1,7 @@
 package org.signalaudit.configuration.control;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -26,13 +27,18 @@ public final class FailedStart {
 
     /** Logs {@code reason} and returns it, for the start-up bean to throw; on Payara Micro the process ends. */
     public static RuntimeException stop(RuntimeException reason) {
-        LOG.severe(reason.getMessage());
+        return stop(List.of(reason));
+    }
+
+    /** Logs each reason on its own line and returns the first, for the caller to throw; on Payara Micro the process ends. */
+    public static RuntimeException stop(List<? extends RuntimeException> reasons) {
+        reasons.forEach(reason -> LOG.severe(reason.getMessage()));
         if (PAYARA_MICRO.equals(System.getProperty("product.name"))) {
             Thread exit = new Thread(FailedStart::exit, "signal-audit-failed-start");
             exit.setDaemon(false);
             exit.start();
         }
-        return reason;
+        return reasons.get(0);
     }
 
     private static void exit() {
