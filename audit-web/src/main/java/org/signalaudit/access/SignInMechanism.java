@@ -1,6 +1,7 @@
 package org.signalaudit.access;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +22,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.signalaudit.audit.AuditSpool;
 import org.signalaudit.availability.StoreAvailability;
 import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.availability.StoreUnavailableException;
+import org.signalaudit.signal.LoginSignal;
 import org.signalaudit.signal.Origin;
 import org.signalaudit.signal.RequestContext;
 import org.signalaudit.signal.SignInFailure;
@@ -74,6 +78,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     StoreAvailability availability;
 
     @Inject
+    StoreProbe probe;
+
+    @Inject
+    AuditSpool spool;
+
+    @Inject
     Event<UserLoggedIn> loggedIn;
 
     @Inject
@@ -98,7 +108,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
             trail.authenticating(request);
-            signal(() -> loggedOut.fire(new UserLoggedOut(caller)));
+            signal(loggedOut, new UserLoggedOut(caller));
             session.removeAttribute(SESSION_CALLER);
             session.removeAttribute(SESSION_GROUPS);
         }
@@ -158,7 +168,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             session.setAttribute(SESSION_CALLER, caller);
             session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
             context.identify(caller);
-            signal(() -> loggedIn.fire(new UserLoggedIn(caller)));
+            signal(loggedIn, new UserLoggedIn(caller));
             return message.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
@@ -200,18 +210,24 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private void failed(String attemptedUsername, RequestContext context) {
         SignInFailure reason = Optional.ofNullable(context.signInFailure()).orElse(SignInFailure.BAD_PASSWORD);
-        signal(() -> loginFailed.fire(new UserLoginFailed(attemptedUsername, reason)));
+        signal(loginFailed, new UserLoginFailed(attemptedUsername, reason));
     }
 
     /**
      * The login receivers write in transactions of their own; if one fails, the sign-in still gets
-     * its answer, and the failure is in the server log for the operators.
+     * its answer. If the database is unavailable the row goes to the outage spool, as it would have
+     * been written now, to be written when the database is back; any other failure is in the server
+     * log for the operators.
      */
-    private void signal(Runnable fire) {
+    private <T extends LoginSignal> void signal(Event<T> event, T signal) {
+        Instant firedAt = Instant.now();
         try {
-            fire.run();
+            event.fire(signal);
             counters.loginRecorded();
         } catch (RuntimeException e) {
+            if (probe.unavailable(e) && spool.keep(signal, firedAt)) {
+                return;
+            }
             counters.loginLost();
             LOG.log(Level.SEVERE, "A login signal could not be recorded", e);
         }

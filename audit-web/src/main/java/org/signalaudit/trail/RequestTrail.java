@@ -16,7 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.signalaudit.access.RequestOpener;
-import org.signalaudit.availability.StoreOutage;
+import org.signalaudit.audit.AuditSpool;
+import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.signal.RequestCompleted;
 import org.signalaudit.signal.RequestContext;
 
@@ -25,9 +26,9 @@ import org.signalaudit.signal.RequestContext;
  * fired when the request ends, after its status is decided, so that requests refused by the
  * container (401, 403, unmatched paths) are recorded like those a resource served. A failure to
  * record is logged and counted ({@code audit_trail_failures_total}, {@link TrailCounters}); it never changes an answer.
- * While the database is unreachable no row can be written: each such request is a counted
- * failure with one log line, not tried at all if serving it already found the database down;
- * nothing is kept to be written later.
+ * While the database is unreachable no row can be written: the row goes to the outage spool
+ * ({@link AuditSpool}), not tried at all if serving it already found the database down, and is
+ * written when the database is back; only a row the spool cannot keep is a counted failure.
  */
 @ApplicationScoped
 public class RequestTrail {
@@ -63,6 +64,12 @@ public class RequestTrail {
     @Inject
     TrailCounters counters;
 
+    @Inject
+    AuditSpool spool;
+
+    @Inject
+    StoreProbe probe;
+
     private Masking masking;
 
     @PostConstruct
@@ -93,29 +100,41 @@ public class RequestTrail {
         if (excluded(path) || !(request.getAttribute(RESPONSE) instanceof HttpServletResponse response)) {
             return;
         }
+        RequestCompleted row = null;
         try {
             if (!context.isOpen()) {
                 return;
             }
+            row = record(request, response);
             if (outcome.storeUnavailable()) {
                 // The request found the database unreachable a moment ago. Trying again would fail
                 // as well, only later: the attempts queue behind one lock (the row's id sequence)
                 // and every answer of the outage would wait for them.
-                counters.requestLost();
-                LOG.severe(() -> "Request " + context.requestId() + " is not in the trail: the database was unavailable");
+                spool(row);
                 return;
             }
-            completed.fire(record(request, response));
+            completed.fire(row);
             counters.requestRecorded();
         } catch (RuntimeException e) {
-            counters.requestLost();
-            if (StoreOutage.causedBy(e)) {
-                // While the database is down every request ends here: one line each, not a trace.
-                LOG.severe(() -> "Could not record request " + context.requestId()
-                        + " in the trail: the database is unavailable");
+            if (row != null && probe.unavailable(e)) {
+                spool(row);
             } else {
+                counters.requestLost();
                 LOG.log(Level.SEVERE, e, () -> "Could not record request " + context.requestId() + " in the trail");
             }
+        }
+    }
+
+    /**
+     * The database is unavailable: the row goes to the outage spool, to be written when it is
+     * back. The spool logs once per outage, not once per request; a row it cannot keep (full,
+     * unwritable) is lost, counted and logged here.
+     */
+    private void spool(RequestCompleted row) {
+        if (!spool.keep(row)) {
+            counters.requestLost();
+            LOG.severe(() -> "Request " + row.requestId() + " is not in the trail: the database was unavailable "
+                    + "and the outage spool could not keep its row");
         }
     }
 

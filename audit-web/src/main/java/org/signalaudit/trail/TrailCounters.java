@@ -13,8 +13,10 @@ import org.signalaudit.audit.AuditRowMetric;
 /**
  * The MicroProfile metrics of the rows the web tier has written, each in a transaction of its
  * own: {@code audit_rows_written_total{table="request_audit"}} and {@code table="login_audit"},
- * and the rows that could not be written, {@code audit_trail_failures_total} (requests) and
- * {@code audit_login_failures_total} (sign-ins, sign-outs and refused sign-ins).
+ * and the rows that are lost, {@code audit_trail_failures_total} (requests) and
+ * {@code audit_login_failures_total} (sign-ins, sign-outs and refused sign-ins): not written, and
+ * not kept by the outage spool either (a row the spool keeps is counted by its own metrics,
+ * {@code audit_spool_*}, and written when the database is back).
  */
 @ApplicationScoped
 public class TrailCounters {
@@ -32,10 +34,10 @@ public class TrailCounters {
         requestRows = rowsOf("request_audit");
         loginRows = rowsOf("login_audit");
         requestFailures = metrics.counter(Metadata.builder().withName("audit_trail_failures")
-                .withDescription("Requests the request trail could not record (the answer was sent all the same)")
+                .withDescription("Requests the request trail could not record, now or through the outage spool (the answer was sent all the same)")
                 .build());
         loginFailures = metrics.counter(Metadata.builder().withName("audit_login_failures")
-                .withDescription("Sign-ins, sign-outs and refused sign-ins whose login row could not be written")
+                .withDescription("Sign-ins, sign-outs and refused sign-ins whose login row could not be written, now or through the outage spool")
                 .build());
     }
 

@@ -31,13 +31,19 @@ import org.signalaudit.testing.ScratchDatabase;
  * is stopped and started again: readiness (database, migrations) is UP, turns DOWN while the
  * database is down and UP after, while liveness stays UP; and each of the application's metrics
  * moves when its event happens: audit rows per table, refused sign-ins, lockouts, login rows that
- * could not be written, request rows that could not be written, the outage breaker.
+ * could not be written, the outage breaker, request rows kept in the outage spool while the
+ * database is down and written when it is back, and request rows lost once the spool is full (the
+ * server runs with the smallest spool allowed, and the requests that find it full are answered all
+ * the same).
  */
 class HealthAndMetricsIT {
 
     private static final Duration WITHIN = Duration.ofMinutes(1);
     private static final String ROWS = "audit_rows_written_total";
     private static final int MAX_FAILURES = 2;
+    /** The smallest bound allowed: a few hundred requests of the outage fill it. */
+    private static final int SPOOL_BYTES = 64 * 1024;
+    private static final int AT_MOST_TO_FILL = 1000;
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();
@@ -46,13 +52,14 @@ class HealthAndMetricsIT {
     void readinessFollowsTheDatabaseAndEveryMetricMovesWithItsEvent() {
         PrivateCluster cluster = run.cluster();
         ScratchDatabase database = run.database(cluster, "signal_audit_health");
-        MicroProcess server = run.server(database, 0, List.of("-Daudit.lockout.max-failures=" + MAX_FAILURES));
+        MicroProcess server = run.server(database, 0, List.of("-Daudit.lockout.max-failures=" + MAX_FAILURES,
+                "-Daudit.spool.max-bytes=" + SPOOL_BYTES));
         AuditDatabase db = AuditDatabase.at(database.url());
         Api superadmin = server.api().asSuperadmin();
 
         JsonObject ready = health(server, "ready");
         assertThat(ready.getString("status")).as("%s", ready).isEqualTo("UP");
-        assertThat(checkNames(ready)).contains("database", "migrations");
+        assertThat(checkNames(ready)).contains("database", "migrations", "outage-spool");
         assertThat(checkNames(health(server, "live"))).contains("application");
 
         double stateRows = server.metric(ROWS, "table=\"user_state_audit\"");
@@ -86,20 +93,53 @@ class HealthAndMetricsIT {
         assertThat(server.metric("audit_login_failures_total")).as("login rows not written").isEqualTo(lostLogins + 1);
 
         double lostRequests = server.metric("audit_trail_failures_total");
+        double spooled = server.metric("audit_spool_appended_total");
+        double replayed = server.metric("audit_spool_replayed_total");
         assertThat(server.metric("audit_store_breaker_open")).isZero();
         cluster.stop();
         assertThat(superadmin.get("api/users/" + Api.SUPERADMIN).send().status()).isEqualTo(503);
         assertThat(server.metric("audit_store_breaker_open")).as("breaker open while the database is down").isEqualTo(1);
-        assertThat(server.metric("audit_trail_failures_total")).as("request rows not written").isGreaterThan(lostRequests);
+        assertThat(eventually(() -> server.metric("audit_spool_records"), count -> count >= 1))
+                .as("request rows kept in the spool").isGreaterThanOrEqualTo(1);
+        assertThat(server.metric("audit_spool_appended_total")).isGreaterThan(spooled);
+        assertThat(server.metric("audit_trail_failures_total")).as("request rows lost while the spool has room")
+                .isEqualTo(lostRequests);
+        int sent = 0;
+        while (server.metric("audit_spool_dropped_total") == 0 && sent < AT_MOST_TO_FILL) {
+            for (int i = 0; i < 20; i++, sent++) {
+                assertThat(superadmin.get("api/users/" + Api.SUPERADMIN).send().status()).isEqualTo(503);
+            }
+        }
+        assertThat(server.metric("audit_spool_dropped_total")).as("rows the full spool dropped, after %d requests", sent)
+                .isPositive();
+        assertThat(server.metric("audit_trail_failures_total")).as("request rows lost: the spool was full")
+                .isGreaterThan(lostRequests);
+        assertThat(server.output()).contains("is full (" + SPOOL_BYTES + " bytes, audit.spool.max-bytes)");
         JsonObject down = eventually(() -> health(server, "ready"), health -> "DOWN".equals(health.getString("status")));
         assertThat(down.getString("status")).as("readiness while the database is down: %s", down).isEqualTo("DOWN");
         assertThat(health(server, "live").getString("status")).as("liveness while the database is down").isEqualTo("UP");
+        double kept = server.metric("audit_spool_records");
+        JsonObject spool = check(health(server, "ready"), "outage-spool");
+        assertThat(spool.getString("status")).as("the spool is detail, not a reason to be DOWN: %s", spool)
+                .isEqualTo("UP");
+        // Payara renders a check's data as strings, numbers included.
+        assertThat(spool.getJsonObject("data").get("waitingRows").toString().replace("\"", ""))
+                .isEqualTo(Long.toString((long) kept));
 
         cluster.start();
         JsonObject up = eventually(() -> health(server, "ready"), health -> "UP".equals(health.getString("status")));
         assertThat(up.getString("status")).as("readiness after the database came back: %s", up).isEqualTo("UP");
         eventually(() -> superadmin.get("api/users/" + Api.SUPERADMIN).send().status(), status -> status == 200);
         assertThat(server.metric("audit_store_breaker_open")).as("breaker closed again").isZero();
+        assertThat(eventually(() -> server.metric("audit_spool_records"), count -> count == 0))
+                .as("rows still in the spool").isZero();
+        assertThat(server.metric("audit_spool_replayed_total")).as("spooled rows written").isGreaterThanOrEqualTo(replayed + kept);
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
     }
 
     private static List<String> checkNames(JsonObject health) {

@@ -25,8 +25,8 @@ import jakarta.json.JsonObject;
  * application's own checks agree: {@code GET /audit/verify} intact, {@code GET
  * /audit/replay-check} clean;</li>
  * <li>every answered request has its one {@code request_audit} row with the status it got,
- * except in the windows a test declares (the server killed, the database down), where the trail
- * cannot be written;</li>
+ * except in the windows a test declares (the server killed), where the trail cannot be written;
+ * a database outage is no such window: the rows wait in the outage spool;</li>
  * <li>every answer is one its kind of request may get, 503 only where a test declares the
  * database unavailable, and echoes the request's id.</li>
  * </ul>
@@ -47,7 +47,10 @@ public final class LoadInvariants {
         this.mix = mix;
     }
 
-    /** Requests under way in this interval may lack their trail row (the server died, the database was down). */
+    /**
+     * Requests under way in this interval may lack their trail row (the server died). Not for a
+     * database outage: the outage spool keeps those rows.
+     */
     public LoadInvariants trailMayMissBetween(long fromNanos, long toNanos) {
         trailGaps.add(new long[] {fromNanos, toNanos});
         return this;

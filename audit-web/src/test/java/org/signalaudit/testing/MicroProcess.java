@@ -27,9 +27,13 @@ import java.util.stream.Stream;
  * this process only. The server's output goes to a log file under {@code target/}, named in every
  * failure; its working directory ({@code --rootdir}, fresh at every start: a reused one would
  * deploy the old WAR first) is deleted on {@link #close()}; a shutdown hook kills the process
- * should the test JVM end first.
+ * should the test JVM end first. Its outage spool ({@code audit.spool.dir}) is {@code spool/}
+ * beside the log unless the test sets one: the same for every server of a test, so a restarted
+ * server finds what the killed one kept ({@link #spoolOf}).
  */
 public final class MicroProcess implements AutoCloseable {
+
+    private static final String SPOOL_DIR = "audit.spool.dir";
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
@@ -97,6 +101,12 @@ public final class MicroProcess implements AutoCloseable {
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(properties);
+            if (properties.stream().noneMatch(p -> p.startsWith("-D" + SPOOL_DIR + "="))
+                    && !environment.containsKey("AUDIT_SPOOL_DIR")) {
+                // One outage spool per test, kept across its restarts: the default, under the
+                // working directory, is the same for every server the build starts.
+                command.add("-D" + SPOOL_DIR + "=" + spoolOf(directory));
+            }
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
                     "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",
                     "--rootdir", root.toString()));
@@ -106,6 +116,11 @@ public final class MicroProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Payara Micro in " + directory, e);
         }
+    }
+
+    /** The outage spool directory of the servers whose logs are in {@code directory} (one test's). */
+    public static Path spoolOf(Path directory) {
+        return directory.toAbsolutePath().resolve("spool");
     }
 
     /** The exit status of a server that must end by itself within {@code atMost}; killed and failed otherwise. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,11 +122,12 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
         return cluster;
     }
 
-    /** Prints the run's summary (to the test's output) and keeps it in {@code summary.txt}. */
+    /** Prints the run's summary (to the test's output) and adds it to {@code summary.txt}. */
     public void report(String summary) {
         System.out.println(summary);
         try {
-            Files.writeString(directory.resolve("summary.txt"), summary + System.lineSeparator());
+            Files.writeString(directory.resolve("summary.txt"), summary + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

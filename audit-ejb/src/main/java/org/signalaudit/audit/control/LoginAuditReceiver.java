@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
+import org.signalaudit.audit.entity.AuditRow;
 import org.signalaudit.audit.entity.LoginAuditRow;
+import org.signalaudit.signal.LoginSignal;
 import org.signalaudit.signal.UserLoggedIn;
 import org.signalaudit.signal.UserLoggedOut;
 import org.signalaudit.signal.UserLoginFailed;
@@ -33,23 +35,23 @@ public class LoginAuditReceiver {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedIn(@Observes @Priority(FIRST) UserLoggedIn signal) {
-        write(LoginAuditRow.LOGGED_IN, signal.username(), null);
+        write(signal);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loggedOut(@Observes @Priority(FIRST) UserLoggedOut signal) {
-        write(LoginAuditRow.LOGGED_OUT, signal.username(), null);
+        write(signal);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void loginFailed(@Observes @Priority(FIRST) UserLoginFailed signal) {
-        write(LoginAuditRow.LOGIN_FAILED, signal.attemptedUsername(), signal.reason().name());
+        write(signal);
     }
 
-    private void write(String event, String username, String reason) {
+    private void write(LoginSignal signal) {
         if (!auditSwitch.on()) {
             return;
         }
-        writer.insert(LoginAuditRow.of(event, username, reason, provenance.request().orElse(null)));
+        writer.insert(LoginAuditRow.of(signal, AuditRow.now(), provenance.request().orElse(null)));
     }
 }

@@ -22,6 +22,8 @@ import org.eclipse.persistence.sessions.JNDIConnector;
 import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.audit.forward.SyslogDestination;
 import org.signalaudit.audit.seal.SealKey;
+import org.signalaudit.audit.spool.OutageSpool;
+import org.signalaudit.audit.spool.SpoolReplay;
 import org.signalaudit.configuration.Database;
 import org.signalaudit.configuration.RejectedSetting;
 import org.signalaudit.proof.SealKeys;
@@ -88,6 +90,8 @@ public final class ConfigurationCheck {
         checked(rejected, () -> atLeast(SIGN_IN_DELAY_INITIAL, 1)).ifPresent(initial -> checked(rejected,
                 () -> between(SIGN_IN_DELAY_MAX, initial, Integer.MAX_VALUE)));
         check(rejected, () -> positiveDuration("audit.invitation.ttl"));
+        checked(rejected, () -> atLeast(OutageSpool.MAX_BYTES, OutageSpool.MIN_BYTES));
+        checked(rejected, () -> between(SpoolReplay.INTERVAL, SpoolReplay.MIN_INTERVAL, SpoolReplay.MAX_INTERVAL));
         database.ifPresent(known -> check(rejected, () -> sealKey(known)));
         check(rejected, () -> SyslogDestination.configured(config));
         return rejected;
