@@ -1,6 +1,6 @@
 package org.signalaudit.audit.reader;
 
-import java.io.StringReader;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,32 +41,39 @@ public final class EntityReplay {
     /** The attributes after the rows, or empty if the entity did not exist after the last one. */
     public static Optional<JsonObject> replay(List<Row> oldestFirst) {
         var replay = new EntityReplay();
-        oldestFirst.forEach(replay::apply);
+        // One parser over all the rows' changes, read as one JSON array: a parser per row cost more
+        // to set up (buffers, contexts) than the row's few values cost to read.
+        try (JsonParser parser = JSON.createParser(new ArrayOf(oldestFirst))) {
+            parser.next(); // the array
+            for (Row row : oldestFirst) {
+                parser.next(); // the row's object
+                replay.apply(row.action(), parser);
+            }
+        }
         return replay.exists ? Optional.of(replay.attributes()) : Optional.empty();
     }
 
-    void apply(Row row) {
-        if (row.action() == ChangeKind.DELETE) {
+    /** One row; the parser is at the START_OBJECT of its changes, and is left at its END_OBJECT. */
+    private void apply(ChangeKind action, JsonParser parser) {
+        if (action == ChangeKind.DELETE) {
             exists = false;
             values.clear();
             members.clear();
+            parser.skipObject();
             return;
         }
-        if (row.action() == ChangeKind.CREATE) {
+        if (action == ChangeKind.CREATE) {
             values.clear();
             members.clear();
         }
         // An UPDATE with no CREATE before it (an entity older than its auditing) starts from nothing.
         exists = true;
-        try (JsonParser parser = JSON.createParser(new StringReader(row.changes()))) {
-            parser.next(); // the row's object
-            while (parser.next() == Event.KEY_NAME) {
-                String attribute = parser.getString();
-                if (parser.next() == Event.START_OBJECT) {
-                    change(attribute, parser);
-                } else {
-                    skip(parser, parser.currentEvent());
-                }
+        while (parser.next() == Event.KEY_NAME) {
+            String attribute = parser.getString();
+            if (parser.next() == Event.START_OBJECT) {
+                change(attribute, parser);
+            } else {
+                skip(parser, parser.currentEvent());
             }
         }
     }
@@ -126,5 +133,39 @@ public final class EntityReplay {
         values.forEach(json::add);
         members.forEach((name, set) -> json.add(name, JSON.createArrayBuilder(List.copyOf(set))));
         return json.build();
+    }
+
+    /** The rows' {@code changes} as the text of one JSON array, read without copying them into one string. */
+    private static final class ArrayOf extends Reader {
+
+        private final List<Row> rows;
+        private int row = -1;
+        private String current = "[";
+        private int position;
+
+        ArrayOf(List<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            while (position == current.length()) {
+                if (row == rows.size()) {
+                    return -1;
+                }
+                row++;
+                current = row == rows.size() ? "]" : (row == 0 ? "" : ",") + rows.get(row).changes();
+                position = 0;
+            }
+            int count = Math.min(length, current.length() - position);
+            current.getChars(position, position + count, buffer, offset);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 }

@@ -7,19 +7,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +50,8 @@ import org.signalaudit.proof.Node;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Sealer {
 
+    private static final Logger LOG = Logger.getLogger(Sealer.class.getName());
+
     /** The advisory lock key of the sealer: "sealer" in ASCII, any constant no one else uses. */
     static final long LOCK_KEY = 0x7365616c6572L;
 
@@ -55,8 +61,16 @@ public class Sealer {
     @Resource(lookup = "java:app/jdbc/signalaudit")
     DataSource dataSource;
 
+    /**
+     * The platform's scheduler, not the EJB timer service: Payara delivers no EJB timer more often
+     * than its {@code minimum-delivery-interval-in-millis} (1000 ms by default, a server setting), so
+     * a 500 ms interval timer sealed once a second (docs/PERFORMANCE.md, run 8).
+     */
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Checkpoints checkpoints;
@@ -74,6 +88,8 @@ public class Sealer {
     private SealSource source;
     private boolean postgres;
 
+    private ScheduledFuture<?> schedule;
+
     /** The tree's right edge as this sealer last left it; reloaded when another instance sealed since. */
     private Frontier frontier;
 
@@ -87,33 +103,34 @@ public class Sealer {
         postgres = source instanceof PostgresSource;
         // Loads the key now: a deployment without a usable key stops here, not at the first seal.
         key.verifierKey();
-        next(0);
+        // Through the bean's own business view: the container's lock and bean-managed transactions apply.
+        Sealer self = context.getBusinessObject(Sealer.class);
+        schedule = scheduler.scheduleAtFixedRate(() -> sealThrough(self), intervalMillis, intervalMillis,
+                TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Seals everything that can be sealed now, a batch at a time, then sets the next seal one
-     * interval after this one began. Failures are the monitor's to report.
-     */
-    @Timeout
-    void seal() {
-        long started = System.nanoTime();
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** A periodic task that throws runs no more: only an undeployment should end it. */
+    private static void sealThrough(Sealer self) {
         try {
-            sealAll();
-        } finally {
-            next(intervalMillis - (System.nanoTime() - started) / 1_000_000);
+            self.seal();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The sealer is not available (the application is stopping?)", e);
         }
     }
 
     /**
-     * One timer at a time, each set by the seal before it: every interval from the start of one seal
-     * to the start of the next. Payara's interval timer waited a whole interval after a seal that
-     * ran late, so under load it sealed once a second, not twice (docs/PERFORMANCE.md, run 8).
+     * Seals everything that can be sealed now, a batch at a time; every {@code audit.seal.interval}
+     * from the start of one seal to the start of the next (a seal that runs late is followed at once
+     * by the next, never by two). Failures are the monitor's to report.
      */
-    private void next(long delayMillis) {
-        timers.createSingleActionTimer(Math.max(1, delayMillis), new TimerConfig(null, false));
-    }
-
-    private void sealAll() {
+    public void seal() {
         try {
             measureLag();
             while (sealOnce() == BATCH) {
