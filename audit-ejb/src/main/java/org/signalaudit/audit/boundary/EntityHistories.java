@@ -49,7 +49,7 @@ public class EntityHistories implements EntityHistory {
 
     @Override
     public Optional<EntityAsOf> entityAsOf(String entityType, String entityId, Instant asOf) {
-        List<EntityReplay.Row> rows = entities.replayRows(EntityChangeReader.ofEntity(entityType, entityId, asOf));
+        List<EntityReplay.Row> rows = entities.replayRows(EntityChangeReader.Replayed.asOf(entityType, entityId, asOf));
         return EntityReplay.replay(rows).map(attributes -> new EntityAsOf(entityType, entityId, asOf, attributes,
                 entities.byId(rows.get(rows.size() - 1).id()).orElseThrow()));
     }
@@ -61,8 +61,8 @@ public class EntityHistories implements EntityHistory {
             return Optional.empty();
         }
         StateChangeView last = lastState.get();
-        List<EntityReplay.Row> entityRows = entities.replayRows(EntityChangeReader.ofEntity(USER_TYPE, username, null)
-                .and(EntityChangeReader.upTo(asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE))));
+        List<EntityReplay.Row> entityRows = entities.replayRows(new EntityChangeReader.Replayed(USER_TYPE, username,
+                asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE)));
         Optional<JsonObject> attributes = EntityReplay.replay(entityRows);
         return Optional.of(new UserAsOf(username,
                 attributes.map(user -> text(user, "email")).orElse(null),

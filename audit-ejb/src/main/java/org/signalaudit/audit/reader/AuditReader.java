@@ -140,7 +140,7 @@ public abstract class AuditReader<E, V, Q extends AuditQuery> {
         return em.createQuery(query);
     }
 
-    static <E> Criteria<E> criteria(CriteriaBuilder cb, Root<E> row, RowFilter<E> filter) {
+    private static <E> Criteria<E> criteria(CriteriaBuilder cb, Root<E> row, RowFilter<E> filter) {
         var criteria = new Criteria<>(cb, row);
         filter.narrow(criteria);
         return criteria;

@@ -1,17 +1,22 @@
 package org.signalaudit.audit.reader;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import org.signalaudit.audit.AuditFilter;
 import org.signalaudit.audit.EntityChangeQuery;
@@ -22,6 +27,10 @@ import org.signalaudit.signal.ChangeKind;
 /** Reads {@code entity_audit}. */
 @ApplicationScoped
 public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChangeView, EntityChangeQuery> {
+
+    /** The application's datasource, defined by store.SchemaMigration. */
+    @Resource(lookup = "java:app/jdbc/signalaudit")
+    DataSource dataSource;
 
     public EntityChangeReader() {
         super(EntityAuditEntry.class);
@@ -63,37 +72,54 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
     }
 
     /**
-     * The rows the filter keeps, oldest first, as much of each as a replay needs: no entity is
-     * built per row, and {@code changes} stays text for {@link EntityReplay} to stream.
+     * Which of one entity's rows a replay takes: those written at or before {@code asOf} (null: all
+     * of them), and the rows of the request {@code requestId} (when there is one) written up to
+     * {@code requestUntil}: one change's rows, whose clocks differ a little.
      */
-    public List<EntityReplay.Row> replayRows(RowFilter<EntityAuditEntry> filter) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<EntityReplay.Row> query = cb.createQuery(EntityReplay.Row.class);
-        Root<EntityAuditEntry> row = query.from(EntityAuditEntry.class);
-        query.select(cb.construct(EntityReplay.Row.class, row.get("id"), row.get("action"), row.get("changes")))
-                .where(criteria(cb, row, filter).predicates().toArray(Predicate[]::new))
-                .orderBy(cb.asc(row.get("id")));
-        return em.createQuery(query).getResultList();
-    }
+    public record Replayed(String entityType, String entityId, Instant asOf, String requestId, Instant requestUntil) {
 
-    /** One entity's rows written at or before the instant (null: all of them). */
-    public static RowFilter<EntityAuditEntry> ofEntity(String type, String id, Instant asOf) {
-        return where -> where.equal("entityType", type).equal("entityId", id).notAfter(asOf);
+        public static Replayed asOf(String entityType, String entityId, Instant asOf) {
+            return new Replayed(entityType, entityId, asOf, null, null);
+        }
     }
 
     /**
-     * Rows written at or before {@code asOf}, and the rows of the request {@code requestId} (when
-     * there is one) written up to {@code until}: one change's rows, whose clocks differ a little.
+     * The rows to replay, oldest first, as much of each as a replay needs, read with plain JDBC on the
+     * index (type, key, id): an entity may have thousands of rows, and EclipseLink's result rows cost
+     * more than their reading and parsing together (docs/PERFORMANCE.md, run 8). {@code changes}
+     * stays text for {@link EntityReplay} to stream.
      */
-    public static RowFilter<EntityAuditEntry> upTo(Instant asOf, String requestId, Instant until) {
-        return where -> {
-            var cb = where.builder();
-            var at = where.row().<OffsetDateTime>get("occurredAt");
-            Predicate byTime = cb.lessThanOrEqualTo(at, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
-            where.add(requestId == null ? byTime : cb.or(byTime, cb.and(
-                    cb.equal(where.row().get("requestId"), requestId),
-                    cb.lessThanOrEqualTo(at, OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))));
-        };
+    public List<EntityReplay.Row> replayRows(Replayed which) {
+        StringBuilder sql = new StringBuilder("SELECT id, action, changes FROM entity_audit"
+                + " WHERE entity_type = ? AND entity_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(which.entityType(), which.entityId()));
+        if (which.asOf() != null) {
+            sql.append(" AND (occurred_at <= ?");
+            parameters.add(OffsetDateTime.ofInstant(which.asOf(), ZoneOffset.UTC));
+            if (which.requestId() != null) {
+                sql.append(" OR (request_id = ? AND occurred_at <= ?)");
+                parameters.add(which.requestId());
+                parameters.add(OffsetDateTime.ofInstant(which.requestUntil(), ZoneOffset.UTC));
+            }
+            sql.append(')');
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.append(" ORDER BY id").toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            List<EntityReplay.Row> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new EntityReplay.Row(result.getLong(1), ChangeKind.valueOf(result.getString(2)),
+                            result.getString(3)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit rows of " + which.entityType() + " " + which.entityId()
+                    + " could not be read: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<ChangeKind> action(String name) {
