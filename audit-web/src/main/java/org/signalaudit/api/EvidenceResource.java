@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
@@ -97,12 +96,7 @@ public class EvidenceResource {
 
     /** The table's own filters, bound from this request's query string and checked like a list's. */
     private <P> P bound(P params) {
-        resources.initResource(params);
-        var violations = validator.validate(params);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return params;
+        return BoundParams.of(params, resources, validator);
     }
 
     private static String stamp(Instant instant, String open) {

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
@@ -89,12 +88,7 @@ public class ExportResource {
 
     /** The table's own filters, bound from this request's query string and checked like a list's. */
     private <P> P bound(P params) {
-        resources.initResource(params);
-        var violations = validator.validate(params);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return params;
+        return BoundParams.of(params, resources, validator);
     }
 
     private static Response file(ExportParams params, AuditQuery query, Class<? extends Record> rows,
