@@ -5,7 +5,9 @@
  * that turns the API's queries and the screens' filter into one filter type ({@link
  * org.signalaudit.audit.reader.RowFilter} over {@link org.signalaudit.audit.reader.Criteria}), and
  * one pager for all of them ({@link org.signalaudit.audit.reader.AuditReader}): keyset pages for the
- * API, counted slices for the screens, keyset batches for exports. The boundaries of the audit component
- * check the roles and delegate here; nothing here writes.
+ * API, counted slices for the screens, keyset batches for exports. One read goes around the filter
+ * type: the rows of one entity an "as of" replays ({@link org.signalaudit.audit.reader.EntityReplay}),
+ * thousands at a time, read with plain JDBC by {@code EntityChangeReader.replayRows}. The boundaries
+ * of the audit component check the roles and delegate here; nothing here writes.
  */
 package org.signalaudit.audit.reader;
