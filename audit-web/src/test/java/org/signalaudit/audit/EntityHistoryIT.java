@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -137,6 +138,83 @@ class EntityHistoryIT extends ApplicationIT {
         assertProblem(superadmin.get("api/audit/entities/Group/" + name + "?asOf=" + created.minus(TICK)).send(), 404);
         assertProblem(superadmin.get("api/audit/entities/Group/" + name + "?asOf=" + deleted).send(), 404);
         assertProblem(superadmin.get("api/audit/entities/Group/" + name).send(), 404);
+    }
+
+    /**
+     * An entity with a long history is answered from the replay states kept every 500 rows, and
+     * exactly as a replay from its first row would: a state edited in the database (its MAC fails)
+     * or made stale by a row that committed late with a smaller id is not used, and is made again.
+     */
+    @Test
+    void aLongHistoryIsAnsweredFromKeptReplayStatesOnlyWhileTheyAgreeWithTheRowsAndTheirMac() {
+        String name = Accounts.uniqueName("kept");
+        int changes = 1_200;
+        // Two ids taken ahead: one for the creation, one for a row that will commit late, after many
+        // rows with greater ids (ids are taken at insert, commits happen in another order).
+        long creationId = db.queryForLong("SELECT nextval(pg_get_serial_sequence('entity_audit', 'id'))");
+        long lateId = db.queryForLong("SELECT nextval(pg_get_serial_sequence('entity_audit', 'id'))");
+        // The creation, then the description and the members changed in turn, a second apart.
+        db.execute("INSERT INTO entity_audit (id, entity_type, entity_id, action, changes, initiated_by, origin,"
+                + " occurred_at) VALUES (" + creationId + ", 'Group', '" + name + "', 'CREATE',"
+                + " '{\"description\": {\"new\": \"d1\"}}', 'it', 'SYSTEM', now() - interval '2 hours')");
+        db.execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, origin,"
+                + " occurred_at) SELECT 'Group', '" + name + "', 'UPDATE',"
+                + " CASE WHEN g % 2 = 1 THEN jsonb_build_object('description', jsonb_build_object('new', 'd' || g))"
+                + " ELSE jsonb_build_object('members', jsonb_build_object('added', jsonb_build_array('m' || (g % 7)),"
+                + " 'removed', jsonb_build_array('m' || ((g + 1) % 7)))) END, 'it', 'SYSTEM',"
+                + " now() - interval '2 hours' + make_interval(secs => g) FROM generate_series(2, " + changes + ") AS g");
+        String states = "SELECT count(*) FROM entity_replay_state WHERE entity_type = 'Group' AND entity_id = '"
+                + name + "'";
+        assertThat(db.queryForLong(states)).isZero();
+
+        JsonObject now = groupAsOf(name, null);
+        assertThat(now.getString("description")).isEqualTo(expectedDescription(changes));
+        assertThat(members(now)).isEqualTo(expectedMembers(changes));
+        assertThat(db.queryForLong(states)).as("states kept at rows 500 and 1,000").isEqualTo(2);
+
+        Instant atRow700 = Instant.parse(db.select("SELECT to_char(occurred_at AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at FROM entity_audit WHERE entity_type = 'Group'"
+                + " AND entity_id = ? ORDER BY id OFFSET 699 LIMIT 1", name).get(0).get("at").toString());
+        JsonObject middle = groupAsOf(name, atRow700);
+        assertThat(middle.getString("description")).as("as of row 700, from the state at 500").isEqualTo(expectedDescription(700));
+        assertThat(members(middle)).isEqualTo(expectedMembers(700));
+        assertThat(groupAsOf(name, null)).as("answered again, from the state at 1,000").isEqualTo(now);
+
+        db.asSuperuser().execute("UPDATE entity_replay_state SET state = regexp_replace(state, '\"d[0-9]+\"', '\"forged\"')"
+                + " WHERE entity_type = 'Group' AND entity_id = '" + name + "'");
+        assertThat(groupAsOf(name, null)).as("a forged state is not used").isEqualTo(now);
+        assertThat(db.queryForLong(states)).as("and is made again").isEqualTo(2);
+
+        db.execute("INSERT INTO entity_audit (id, entity_type, entity_id, action, changes, initiated_by, origin,"
+                + " occurred_at) VALUES (" + lateId + ", 'Group', '" + name + "', 'UPDATE',"
+                + " '{\"members\": {\"added\": [\"late\"], \"removed\": []}}', 'it', 'SYSTEM',"
+                + " now() - interval '2 hours')");
+        List<String> withTheLateRow = new ArrayList<>(expectedMembers(changes));
+        withTheLateRow.add("late");
+        assertThat(members(groupAsOf(name, null))).as("a row with a smaller id makes the states stale")
+                .isEqualTo(withTheLateRow.stream().sorted().toList());
+    }
+
+    private JsonObject groupAsOf(String name, Instant asOf) {
+        Api.Response then = superadmin.get("api/audit/entities/Group/" + name + (asOf == null ? "" : "?asOf=" + asOf))
+                .send();
+        assertThat(then.status()).as("%s", then).isEqualTo(200);
+        return then.json().getJsonObject("attributes");
+    }
+
+    /** The description after the first {@code rows} rows of the long history: set by every odd row. */
+    private static String expectedDescription(int rows) {
+        return "d" + (rows % 2 == 1 ? rows : rows - 1);
+    }
+
+    /** The members after the first {@code rows} rows: every even row removes m((g+1)%7) and adds m(g%7). */
+    private static List<String> expectedMembers(int rows) {
+        TreeSet<String> members = new TreeSet<>();
+        for (int g = 2; g <= rows; g += 2) {
+            members.remove("m" + ((g + 1) % 7));
+            members.add("m" + (g % 7));
+        }
+        return List.copyOf(members);
     }
 
     private record Expected(String description, List<String> members) {

@@ -24,8 +24,9 @@ import org.signalaudit.audit.reader.StateChangeReader;
 
 /**
  * Records as of a moment, rebuilt from their audit rows. The rows of one entity are read through
- * the index on (type, key, id), oldest first, and replayed; nothing is cached, so the answer is
- * as true as the rows.
+ * the index on (type, key, id), oldest first, and replayed from the latest kept replay state they
+ * include (audit.reader.ReplayStates, checked against the rows before use), so that an answer
+ * replays at most a few hundred rows however long the history.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
@@ -49,9 +50,9 @@ public class EntityHistories implements EntityHistory {
 
     @Override
     public Optional<EntityAsOf> entityAsOf(String entityType, String entityId, Instant asOf) {
-        List<EntityReplay.Row> rows = entities.replayRows(EntityChangeReader.Replayed.asOf(entityType, entityId, asOf));
-        return EntityReplay.replay(rows).map(attributes -> new EntityAsOf(entityType, entityId, asOf, attributes,
-                entities.byId(rows.get(rows.size() - 1).id()).orElseThrow()));
+        EntityReplay replay = entities.replay(EntityChangeReader.Replayed.asOf(entityType, entityId, asOf));
+        return replay.attributes().map(attributes -> new EntityAsOf(entityType, entityId, asOf, attributes,
+                entities.byId(replay.position().orElseThrow().lastId()).orElseThrow()));
     }
 
     @Override
@@ -61,15 +62,15 @@ public class EntityHistories implements EntityHistory {
             return Optional.empty();
         }
         StateChangeView last = lastState.get();
-        List<EntityReplay.Row> entityRows = entities.replayRows(new EntityChangeReader.Replayed(USER_TYPE, username,
+        EntityReplay replay = entities.replay(new EntityChangeReader.Replayed(USER_TYPE, username,
                 asOf, last.requestId(), last.occurredAt().plus(SAME_CHANGE)));
-        Optional<JsonObject> attributes = EntityReplay.replay(entityRows);
+        Optional<JsonObject> attributes = replay.attributes();
         return Optional.of(new UserAsOf(username,
                 attributes.map(user -> text(user, "email")).orElse(null),
                 attributes.map(user -> text(user, "role")).orElse(null),
                 last.endState(),
                 attributes.map(EntityHistories::groups).orElse(null),
-                asOf, last.id(), entityRows.isEmpty() ? null : entityRows.get(entityRows.size() - 1).id()));
+                asOf, last.id(), replay.position().map(EntityReplay.Position::lastId).orElse(null)));
     }
 
     private static String text(JsonObject attributes, String name) {

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.criteria.Predicate;
 
 import org.signalaudit.audit.AuditFilter;
@@ -31,6 +32,9 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
     /** The application's datasource, defined by store.SchemaMigration. */
     @Resource(lookup = "java:app/jdbc/signalaudit")
     DataSource dataSource;
+
+    @Inject
+    ReplayStates states;
 
     public EntityChangeReader() {
         super(EntityAuditEntry.class);
@@ -84,15 +88,30 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
     }
 
     /**
-     * The rows to replay, oldest first, as much of each as a replay needs, read with plain JDBC on the
+     * The replay of the rows {@code which} selects, resumed from the latest kept state that they
+     * include, keeping a state every {@link ReplayStates#EVERY} rows as it goes.
+     */
+    public EntityReplay replay(Replayed which) {
+        Optional<ReplayStates.Kept> kept = states.latest(which.entityType(), which.entityId(), which.asOf());
+        EntityReplay replay = kept.map(state -> EntityReplay.resume(state.position(), state.state()))
+                .orElseGet(EntityReplay::fromTheStart);
+        List<ReplayStates.Kept> passed = new ArrayList<>();
+        replay.apply(replayRows(which, kept.map(state -> state.position().lastId()).orElse(Long.MIN_VALUE)),
+                ReplayStates.EVERY, (position, state) -> passed.add(new ReplayStates.Kept(position, state)));
+        states.keep(which.entityType(), which.entityId(), passed);
+        return replay;
+    }
+
+    /**
+     * The rows to replay after the row {@code afterId}, oldest first, as much of each as a replay needs, read with plain JDBC on the
      * index (type, key, id): an entity may have thousands of rows, and EclipseLink's result rows cost
      * more than their reading and parsing together (docs/PERFORMANCE.md, run 8). {@code changes}
      * stays text for {@link EntityReplay} to stream.
      */
-    public List<EntityReplay.Row> replayRows(Replayed which) {
-        StringBuilder sql = new StringBuilder("SELECT id, action, changes FROM entity_audit"
-                + " WHERE entity_type = ? AND entity_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(which.entityType(), which.entityId()));
+    List<EntityReplay.Row> replayRows(Replayed which, long afterId) {
+        StringBuilder sql = new StringBuilder("SELECT id, action, occurred_at, changes FROM entity_audit"
+                + " WHERE entity_type = ? AND entity_id = ? AND id > ?");
+        List<Object> parameters = new ArrayList<>(List.of(which.entityType(), which.entityId(), afterId));
         if (which.asOf() != null) {
             sql.append(" AND (occurred_at <= ?");
             parameters.add(OffsetDateTime.ofInstant(which.asOf(), ZoneOffset.UTC));
@@ -112,7 +131,7 @@ public class EntityChangeReader extends AuditReader<EntityAuditEntry, EntityChan
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new EntityReplay.Row(result.getLong(1), ChangeKind.valueOf(result.getString(2)),
-                            result.getString(3)));
+                            result.getObject(3, OffsetDateTime.class).toInstant(), result.getString(4)));
                 }
             }
             return rows;

@@ -1,15 +1,19 @@
 package org.signalaudit.audit.reader;
 
 import java.io.Reader;
+import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -24,12 +28,22 @@ import org.signalaudit.signal.ChangeKind;
  *
  * <p>An entity may have thousands of rows, so each row's {@code changes} is read with a streaming
  * parser straight into the result, not built into a JSON object first (docs/PERFORMANCE.md, run 8):
- * the parse was most of an as-of's time.
+ * the parse was most of an as-of's time. And a replay need not start from the first row: it can
+ * resume from the {@linkplain #state() state} of an earlier replay at a {@link Position} (see
+ * {@link ReplayStates}), and it hands such states out every so many rows as it goes.
  */
 public final class EntityReplay {
 
-    /** What a replay needs of a row: its id, its action and its {@code changes} as stored. */
-    public record Row(long id, ChangeKind action, String changes) {
+    /** What a replay needs of a row: its id, its action, its time and its {@code changes} as stored. */
+    public record Row(long id, ChangeKind action, Instant occurredAt, String changes) {
+    }
+
+    /**
+     * How far a replay went: up to the row {@code lastId}, {@code rows} rows of the entity, all of
+     * them written at or before {@code latestOccurredAt} (the latest of their times: clocks of two
+     * instances may disagree with the order of the ids).
+     */
+    public record Position(long lastId, int rows, Instant latestOccurredAt) {
     }
 
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -37,20 +51,86 @@ public final class EntityReplay {
     private final Map<String, JsonValue> values = new LinkedHashMap<>();
     private final Map<String, TreeSet<String>> members = new LinkedHashMap<>();
     private boolean exists;
+    private Position position;
+
+    private EntityReplay() {
+    }
+
+    /** A replay from the entity's first row. */
+    public static EntityReplay fromTheStart() {
+        return new EntityReplay();
+    }
+
+    /** A replay that goes on from {@code state}, the {@link #state()} of a replay that stood at {@code position}. */
+    public static EntityReplay resume(Position position, String state) {
+        var replay = new EntityReplay();
+        JsonObject saved;
+        try (var reader = JSON.createReader(new StringReader(state))) {
+            saved = reader.readObject();
+        }
+        replay.exists = saved.getBoolean("exists");
+        replay.values.putAll(saved.getJsonObject("values"));
+        saved.getJsonObject("members").forEach((name, set) -> replay.members.put(name,
+                new TreeSet<>(set.asJsonArray().getValuesAs(JsonString::getString))));
+        replay.position = position;
+        return replay;
+    }
 
     /** The attributes after the rows, or empty if the entity did not exist after the last one. */
     public static Optional<JsonObject> replay(List<Row> oldestFirst) {
-        var replay = new EntityReplay();
+        var replay = fromTheStart();
+        replay.apply(oldestFirst, Integer.MAX_VALUE, (position, state) -> { });
+        return replay.attributes();
+    }
+
+    /**
+     * Replays {@code oldestFirst}, the rows after this replay's position, and hands {@code keep} the
+     * position and state after every row that ends a multiple of {@code every} rows of the entity.
+     */
+    public void apply(List<Row> oldestFirst, int every, BiConsumer<Position, String> keep) {
+        int count = position == null ? 0 : position.rows();
+        Instant latest = position == null ? Instant.MIN : position.latestOccurredAt();
         // One parser over all the rows' changes, read as one JSON array: a parser per row cost more
         // to set up (buffers, contexts) than the row's few values cost to read.
         try (JsonParser parser = JSON.createParser(new ArrayOf(oldestFirst))) {
             parser.next(); // the array
             for (Row row : oldestFirst) {
                 parser.next(); // the row's object
-                replay.apply(row.action(), parser);
+                apply(row.action(), parser);
+                count++;
+                latest = row.occurredAt().isAfter(latest) ? row.occurredAt() : latest;
+                position = new Position(row.id(), count, latest);
+                if (count % every == 0) {
+                    keep.accept(position, state());
+                }
             }
         }
-        return replay.exists ? Optional.of(replay.attributes()) : Optional.empty();
+    }
+
+    /** The attributes so far, or empty if the entity does not exist at this point. */
+    public Optional<JsonObject> attributes() {
+        if (!exists) {
+            return Optional.empty();
+        }
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        values.forEach(json::add);
+        members.forEach((name, set) -> json.add(name, JSON.createArrayBuilder(List.copyOf(set))));
+        return Optional.of(json.build());
+    }
+
+    /** Where the replay stands: empty before its first row. */
+    public Optional<Position> position() {
+        return Optional.ofNullable(position);
+    }
+
+    /** Everything {@link #resume} needs to go on from here, as JSON text. */
+    public String state() {
+        JsonObjectBuilder sets = JSON.createObjectBuilder();
+        members.forEach((name, set) -> sets.add(name, JSON.createArrayBuilder(List.copyOf(set))));
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
+        values.forEach(attributes::add);
+        return JSON.createObjectBuilder().add("exists", exists).add("values", attributes).add("members", sets)
+                .build().toString();
     }
 
     /** One row; the parser is at the START_OBJECT of its changes, and is left at its END_OBJECT. */
@@ -126,13 +206,6 @@ public final class EntityReplay {
         } else if (value == Event.START_ARRAY) {
             parser.skipArray();
         }
-    }
-
-    private JsonObject attributes() {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        values.forEach(json::add);
-        members.forEach((name, set) -> json.add(name, JSON.createArrayBuilder(List.copyOf(set))));
-        return json.build();
     }
 
     /** The rows' {@code changes} as the text of one JSON array, read without copying them into one string. */
