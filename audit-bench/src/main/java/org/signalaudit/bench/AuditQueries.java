@@ -58,6 +58,13 @@ final class AuditQueries {
                 new Query("entity history, first page", "api/audit/entities/Group/bench-history/history?limit=50"));
     }
 
+    /** The latency of one answer, in ms. */
+    double once(Query query) {
+        long started = System.nanoTime();
+        BenchAccounts.require(client.fork().get(query.path()), 200);
+        return (System.nanoTime() - started) / 1e6;
+    }
+
     double p95(Query query, int samples) {
         Client own = client.fork();
         for (int i = 0; i < 10; i++) {
