@@ -46,6 +46,11 @@ public final class Benchmark {
         }
 
         int users = CLIENTS[CLIENTS.length - 1];
+        if ("cluster".equals(System.getProperty("bench.scenario"))) {
+            ClusterRun.run(report, db, users, perLevel);
+            write(report, out);
+            return;
+        }
         SealedLogChecks.Verify loadVerify = overHttp(report, db, users, perLevel);
         if ("load".equals(System.getProperty("bench.scenario"))) {
             // -Dbench.scenario=load: the HTTP levels, the seal lag and the latency rounds alone.

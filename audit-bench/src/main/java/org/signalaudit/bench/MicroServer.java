@@ -37,6 +37,24 @@ final class MicroServer implements AutoCloseable {
     private static final AtomicBoolean RECORDED = new AtomicBoolean();
 
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
+        return start(db, receiversEnabled, List.of("--nocluster"), Files.createTempDirectory("bench-spool-"));
+    }
+
+    /**
+     * Member {@code index} of a Payara Micro cluster on this machine, started with the options of
+     * the README's "Running several instances": a TCP/IP member list of {@code gridPorts} on
+     * 127.0.0.1, the cluster's name, and an outage spool of its own.
+     */
+    static MicroServer member(Database db, String clusterName, List<Integer> gridPorts, int index)
+            throws IOException, InterruptedException {
+        String members = String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        return start(db, true, List.of("--name", clusterName + "-" + index, "--clustername", clusterName,
+                "--clustermode", "tcpip:" + members, "--startport", Integer.toString(gridPorts.get(index)),
+                "--interfaces", "127.0.0.1", "--nohostaware"), Files.createTempDirectory("bench-spool-" + index + "-"));
+    }
+
+    private static MicroServer start(Database db, boolean receiversEnabled, List<String> clustering, Path spool)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
         // Every collection with the heap before and after it, at wall-clock time (GcLog): the
@@ -53,8 +71,8 @@ final class MicroServer implements AutoCloseable {
             arguments.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }
         arguments.addAll(List.of("-jar", System.getProperty("bench.micro"),
-                "--deploy", System.getProperty("bench.war"), "--contextroot", "audit", "--port", Integer.toString(port),
-                "--nocluster"));
+                "--deploy", System.getProperty("bench.war"), "--contextroot", "audit", "--port", Integer.toString(port)));
+        arguments.addAll(clustering);
         var command = new ProcessBuilder(arguments)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -67,6 +85,7 @@ final class MicroServer implements AutoCloseable {
         env.put("AUDIT_SEAL_KEYSTORE", System.getProperty("bench.seal.keystore"));
         env.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("bench.seal.keystore-password"));
         env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
+        env.put("AUDIT_SPOOL_DIR", spool.toString());
         long started = System.nanoTime();
         Process process = command.start();
         URI base = URI.create("http://127.0.0.1:" + port + "/audit/");
@@ -134,7 +153,7 @@ final class MicroServer implements AutoCloseable {
         throw new IllegalStateException("Payara Micro did not answer within 3 minutes; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -20,13 +20,19 @@ final class TransitionLoad {
     }
 
     static Throughput run(Client server, List<String> users, Duration duration) throws InterruptedException {
+        return run(List.of(server), users, duration);
+    }
+
+    /** The same load spread over several instances: the users' clients round-robin over {@code servers}. */
+    static Throughput run(List<Client> servers, List<String> users, Duration duration) throws InterruptedException {
         var done = new AtomicLong();
         var errors = new AtomicLong();
         var start = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
         long[] window = new long[2];
-        for (String user : users) {
-            Client client = server.fork();
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            Client client = servers.get(i % servers.size()).fork();
             boolean startWithLock = currentlyActive(client, user);
             var thread = new Thread(() -> {
                 await(start);
