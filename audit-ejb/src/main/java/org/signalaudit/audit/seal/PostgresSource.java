@@ -23,6 +23,16 @@ import org.signalaudit.audit.entity.AuditTable;
  */
 final class PostgresSource implements SealSource {
 
+    /** PostgreSQL's exported snapshot: valid while the exporting transaction stays open. */
+    @Override
+    public Optional<String> exportSnapshot(Connection connection) throws SQLException {
+        try (PreparedStatement export = connection.prepareStatement("SELECT pg_export_snapshot()");
+             ResultSet result = export.executeQuery()) {
+            result.next();
+            return Optional.of(result.getString(1));
+        }
+    }
+
     /** Sealed order: transaction, then table (in {@link AuditTable}'s order), then id. */
     private static final Comparator<Positioned> ORDER = Comparator.comparingLong(Positioned::xid)
             .thenComparing(positioned -> positioned.row().table())

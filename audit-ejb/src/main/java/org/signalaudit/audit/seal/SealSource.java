@@ -43,6 +43,15 @@ interface SealSource {
                      Connection connection) throws SQLException;
 
     /**
+     * The id of the connection's transaction snapshot, exported so that another connection can read
+     * in the same snapshot ({@link LogVerification}: the verify's two passes side by side); empty
+     * where the database cannot share a snapshot, and the passes run one after the other.
+     */
+    default Optional<String> exportSnapshot(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * The age in milliseconds of the oldest committed row not yet sealed (0 when there is none):
      * the seal lag the health check and the metric report. One statement, indexed per table.
      */

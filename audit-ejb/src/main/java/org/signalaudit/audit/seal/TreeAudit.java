@@ -46,18 +46,37 @@ final class TreeAudit {
         this.source = source;
     }
 
+    /** What pass 1 found: the tree the leaves make, and the first checkpoint that fails (or null). */
+    record TreePass(Frontier tree, IntegrityBreak checkpointBreak) {
+    }
+
+    /** Both passes, one after the other. */
     IntegrityReport run() throws SQLException {
+        return report(checkTree(), checkRows());
+    }
+
+    static IntegrityReport report(TreePass tree, List<TableIntegrity> tables) {
+        return IntegrityReport.of(tree.tree().size(), HexFormat.of().formatHex(tree.tree().root()), tables,
+                tree.checkpointBreak());
+    }
+
+    /** Pass 1: the leaves against the checkpoints. */
+    TreePass checkTree() throws SQLException {
         Frontier tree = Frontier.empty();
-        IntegrityBreak checkpointBreak = checkTree(tree);
+        return new TreePass(tree, checkTree(tree));
+    }
+
+    /** Pass 2: the rows of every table against their leaves. */
+    List<TableIntegrity> checkRows() throws SQLException {
         Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
         List<TableIntegrity> tables = new ArrayList<>();
         for (AuditTable table : AuditTable.values()) {
             tables.add(checkRows(table, last));
         }
-        return IntegrityReport.of(tree.size(), HexFormat.of().formatHex(tree.root()), tables, checkpointBreak);
+        return tables;
     }
 
-    /** Pass 1: the leaves against the checkpoints; returns the first checkpoint that fails. */
+    /** Pass 1 on {@code tree}; returns the first checkpoint that fails. */
     private IntegrityBreak checkTree(Frontier tree) throws SQLException {
         IntegrityBreak[] first = new IntegrityBreak[1];
         byte[][] previousNote = new byte[1][];
