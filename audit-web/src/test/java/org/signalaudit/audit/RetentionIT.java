@@ -3,11 +3,21 @@ package org.signalaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -95,6 +105,11 @@ class RetentionIT extends ApplicationIT {
         assertThat(ProofChecker.verifyConsistency(from, size, before.getString("rootHash"), after.getString("rootHash"),
                 hex(consistency, "proof"))).as("the checkpoints before and after the drop").isTrue();
 
+        String retired = packEntry("table=state&username=" + keptUser, "retention.json");
+        assertThat(retired).contains("\"month\":\"" + old + "\"").contains("\"reason\":\"retention test " + goneUser);
+        assertThat(packEntry("table=state&username=" + keptUser, "README.md")).contains("Retention has removed")
+                .contains(old.toString());
+
         List<Map<String, Object>> trail = db.select("SELECT method, actor, path FROM request_audit WHERE category = "
                 + "'RETENTION' AND path LIKE ? ORDER BY id", "%" + goneUser + "%");
         assertThat(trail).extracting(row -> row.get("method")).contains("RETIRE", "RETAIN");
@@ -132,6 +147,28 @@ class RetentionIT extends ApplicationIT {
         assertProblem(admin.post("api/audit/holds").json(Api.json("username", "x", "reason", "not mine")).send(), 403);
         assertProblem(admin.get("api/audit/holds").send(), 403);
         assertProblem(admin.delete("api/audit/holds/1?reason=no").send(), 403);
+    }
+
+    /** One entry of the evidence pack of a query, read from the ZIP the superadmin downloads. */
+    private String packEntry(String query, String name) {
+        try {
+            String basic = Base64.getEncoder().encodeToString((Api.SUPERADMIN + ":" + Api.SUPERADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> pack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "api/audit/evidence?" + query)).header("Authorization", "Basic " + basic).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pack.statusCode()).isEqualTo(200);
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(pack.body()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals(name)) {
+                        return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            throw new AssertionError("No " + name + " in the pack of " + query);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long stateRow(AuditDatabase postgres, String username, LocalDate day) {
