@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,6 +38,12 @@ final class MicroServer implements AutoCloseable {
     private static final AtomicBoolean RECORDED = new AtomicBoolean();
 
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
+        return start(db, receiversEnabled, Map.of());
+    }
+
+    /** As {@link #start(Database, boolean)}, with more environment variables for the server (e.g. a syslog copy). */
+    static MicroServer start(Database db, boolean receiversEnabled, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
         // Every collection with the heap before and after it, at wall-clock time (GcLog): the
@@ -67,6 +74,7 @@ final class MicroServer implements AutoCloseable {
         env.put("AUDIT_SEAL_KEYSTORE", System.getProperty("bench.seal.keystore"));
         env.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("bench.seal.keystore-password"));
         env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
+        env.putAll(environment);
         long started = System.nanoTime();
         Process process = command.start();
         URI base = URI.create("http://127.0.0.1:" + port + "/audit/");

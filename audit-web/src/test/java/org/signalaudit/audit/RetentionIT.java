@@ -89,6 +89,8 @@ class RetentionIT extends ApplicationIT {
 
         JsonObject report = superadmin.get("api/audit/verify").send().json();
         assertThat(report.getBoolean("intact")).as("verify after the drop: %s", report).isTrue();
+        assertThat(assertProblem(superadmin.get("api/audit/proofs/inclusion?table=state&id=" + goneState).send(), 404)
+                .getString("detail")).contains("dropped by retention with the month state " + old);
 
         long rowAfter = (Long) db.select("SELECT max(id) AS id FROM request_audit WHERE category = 'RETENTION'")
                 .get(0).get("id");

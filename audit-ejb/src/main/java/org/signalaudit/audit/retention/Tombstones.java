@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.signalaudit.audit.RetiredMonth;
 
@@ -22,6 +23,18 @@ public final class Tombstones {
     /** Every tombstone, oldest drop first. */
     public static List<RetiredMonth> all(Connection connection) throws SQLException {
         return select(connection, "ORDER BY id", null);
+    }
+
+    /** The month that retention dropped with this leaf's row, as "state 2025-10 on <instant>", or empty. */
+    public static Optional<String> retiredWith(Connection connection, long leafIndex) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.table_code, t.month_start, t.dropped_at "
+                + "FROM audit_tombstone_leaf l JOIN audit_tombstone t ON t.id = l.tombstone_id WHERE l.leaf_index = ?")) {
+            select.setLong(1, leafIndex);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1) + " " + row.getDate(2).toLocalDate().toString()
+                        .substring(0, 7) + " on " + row.getTimestamp(3).toInstant()) : Optional.empty();
+            }
+        }
     }
 
     static RetiredMonth byId(Connection connection, long id) throws SQLException {

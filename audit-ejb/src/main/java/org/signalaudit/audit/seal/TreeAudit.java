@@ -25,7 +25,8 @@ import org.signalaudit.proof.MerkleHash;
  * checkpoint's size the root must be the checkpoint's, its signature must verify with the seal key,
  * and it must name the previous checkpoint's note;</li>
  * <li>the rows, table by table: each sealed row must still hash to its leaf (EDITED otherwise;
- * DELETED when it is gone; REORDERED when two rows traded contents), and no row the sealer has
+ * DELETED when it is gone, unless retention dropped it behind a tombstone that lists its leaf in
+ * {@code audit_tombstone_leaf}; REORDERED when two rows traded contents), and no row the sealer has
  * passed may be missing from the tree (INSERTED).</li>
  * </ol>
  */
