@@ -23,10 +23,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
 import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.Browser;
+import org.signalaudit.testing.Browsers;
 import org.signalaudit.testing.ProofChecker;
 import org.signalaudit.testing.Sealing;
 
@@ -35,10 +39,14 @@ import org.signalaudit.testing.Sealing;
  * then sealed by the sealer) are dropped a whole month at a time, except the month a legal hold
  * keeps; after the drop the verify finds the log intact, the remaining rows' inclusion proofs and
  * the consistency of the checkpoints before and after check with the test's own {@link ProofChecker},
- * and the run and the hold are rows of the request trail. Bad input is refused with problem+json,
- * and only a SUPERADMIN may do any of it.
+ * and the run and the hold are rows of the request trail; an evidence pack names the dropped month.
+ * A superadmin places and releases a hold on the Retention screen in a real browser. Bad input is
+ * refused with problem+json, and only a SUPERADMIN may do any of it.
  */
 class RetentionIT extends ApplicationIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
 
     @Test
     void aRunDropsTheOldMonthsButTheHeldOneAndTheLogStillProvesWhatRemains() {
@@ -125,6 +133,29 @@ class RetentionIT extends ApplicationIT {
         assertProblem(superadmin.delete("api/audit/holds/" + holdId + "?reason=again").send(), 409);
         assertThat(db.select("SELECT method FROM request_audit WHERE category = 'RETENTION' AND path LIKE ?",
                 "legal hold " + holdId + " %released%")).extracting(row -> row.get("method")).containsExactly("RELEASE");
+    }
+
+    @Test
+    void aSuperadminPlacesAndReleasesAHoldOnTheRetentionScreen() {
+        String username = Accounts.uniqueName("screen");
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD)
+                .go("admin/retention.xhtml").waitForTitle("Retention");
+        assertThat(browser.text(By.id("schedule"))).contains("Schedule").contains("Dropped by retention");
+
+        browser.type(By.id("holds:username"), username).type(By.id("holds:reason"), "screen hold " + username)
+                .click(By.id("holds:place")).waitForText(By.id("holds:holdTable"), username);
+        assertThat(db.select("SELECT placed_by, released_at FROM legal_hold WHERE username = ?", username))
+                .singleElement().satisfies(hold -> {
+                    assertThat(hold.get("placed_by")).isEqualTo(Api.SUPERADMIN);
+                    assertThat(hold.get("released_at")).isNull();
+                });
+
+        browser.type(By.id("holds:releaseReason"), "screen release " + username)
+                .click(By.xpath("//tr[td[contains(., '" + username + "')]]//button[contains(@id, 'release')]"))
+                .waitForText(By.id("holds:holdTable"), "screen release " + username);
+        assertThat(db.select("SELECT method, path FROM request_audit WHERE category = 'RETENTION' AND path LIKE ? "
+                + "ORDER BY id", "%" + username + "%")).extracting(row -> row.get("method"))
+                .containsExactly("HOLD", "RELEASE");
     }
 
     @Test
