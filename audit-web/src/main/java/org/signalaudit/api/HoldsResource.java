@@ -4,9 +4,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,8 +75,7 @@ public class HoldsResource {
     @APIResponse(responseCode = "404", description = "No hold has this id")
     @APIResponse(responseCode = "409", description = "The hold is released already")
     public HoldView release(@Parameter(description = "the hold's id") @PathParam("id") long id,
-                            @Parameter(description = "why it is released, recorded with the hold", required = true)
-                            @QueryParam("reason") @NotBlank @Size(max = 400) String reason) {
-        return holds.release(id, reason);
+                            @Valid @BeanParam ReleaseParams params) {
+        return holds.release(id, params.reason);
     }
 }
