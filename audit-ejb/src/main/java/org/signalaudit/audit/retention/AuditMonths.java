@@ -121,15 +121,25 @@ final class AuditMonths {
         }
     }
 
-    /** Creates the month's partition of every table if it is missing (V43's audit_month_partition). */
-    static void create(Connection connection, YearMonth month) throws SQLException {
+    /**
+     * Creates the month's partition of every table where it is missing (V43's audit_month_partition),
+     * on a connection in auto-commit; returns why a table's month could not be created (PostgreSQL
+     * refuses a month whose rows the DEFAULT partition already holds), so one table does not stop the others.
+     */
+    static List<String> create(Connection connection, YearMonth month) throws SQLException {
+        List<String> refused = new ArrayList<>();
         try (PreparedStatement create = connection.prepareStatement("SELECT audit_month_partition(?, ?)")) {
             for (AuditTable table : AuditTable.values()) {
                 create.setString(1, table.tableName());
                 create.setObject(2, month.atDay(1));
-                create.executeQuery().close();
+                try {
+                    create.executeQuery().close();
+                } catch (SQLException e) {
+                    refused.add(table.tableName() + " " + month + ": " + e.getMessage());
+                }
             }
         }
+        return refused;
     }
 
     static String range(HoldView hold) {
