@@ -20,6 +20,12 @@ public final class EvidencePack {
     public static final String MANIFEST = "manifest.note";
     /** The verifier key, one line: {@code name+keyid+base64(0x01 ‖ key)}, as {@code GET /api/audit/checkpoint/key}'s {@code verifierKey}. */
     public static final String KEY = "key.pub";
+    /**
+     * The months of the pack's table that retention dropped before the pack was made (JSON array:
+     * table, month, rows, firstLeaf, lastLeaf, leavesDigest, droppedAt, droppedBy, reason). Not
+     * signed by the manifest: the sealed request-trail rows of category RETENTION are the proof.
+     */
+    public static final String RETENTION = "retention.json";
 
     /**
      * The members of a row's line in {@link #ROWS}: its 1-based line number, table, id, index in

@@ -44,6 +44,16 @@ public final class Benchmark {
             entityHistory(db, auditRows, report, out);
             return;
         }
+        if ("retention".equals(System.getProperty("bench.scenario"))) {
+            RetentionCost.report(report, db, auditRows);
+            write(report, out);
+            return;
+        }
+        if ("forwarder".equals(System.getProperty("bench.scenario"))) {
+            ForwarderLag.report(report, db, perLevel);
+            write(report, out);
+            return;
+        }
 
         int users = CLIENTS[CLIENTS.length - 1];
         if ("cluster".equals(System.getProperty("bench.scenario"))) {

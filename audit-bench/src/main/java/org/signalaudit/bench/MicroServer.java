@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,7 +38,13 @@ final class MicroServer implements AutoCloseable {
     private static final AtomicBoolean RECORDED = new AtomicBoolean();
 
     static MicroServer start(Database db, boolean receiversEnabled) throws IOException, InterruptedException {
-        return start(db, receiversEnabled, List.of("--nocluster"), Files.createTempDirectory("bench-spool-"));
+        return start(db, receiversEnabled, Map.of());
+    }
+
+    /** As {@link #start(Database, boolean)}, with more environment variables for the server (e.g. a syslog copy). */
+    static MicroServer start(Database db, boolean receiversEnabled, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(db, receiversEnabled, List.of("--nocluster"), environment);
     }
 
     /**
@@ -50,10 +57,11 @@ final class MicroServer implements AutoCloseable {
         String members = String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList());
         return start(db, true, List.of("--name", clusterName + "-" + index, "--clustername", clusterName,
                 "--clustermode", "tcpip:" + members, "--startport", Integer.toString(gridPorts.get(index)),
-                "--interfaces", "127.0.0.1", "--nohostaware"), Files.createTempDirectory("bench-spool-" + index + "-"));
+                "--interfaces", "127.0.0.1", "--nohostaware"), Map.of());
     }
 
-    private static MicroServer start(Database db, boolean receiversEnabled, List<String> clustering, Path spool)
+    private static MicroServer start(Database db, boolean receiversEnabled, List<String> clustering,
+                                     Map<String, String> environment)
             throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("bench-micro-", ".log");
@@ -85,7 +93,10 @@ final class MicroServer implements AutoCloseable {
         env.put("AUDIT_SEAL_KEYSTORE", System.getProperty("bench.seal.keystore"));
         env.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("bench.seal.keystore-password"));
         env.put("AUDIT_RECEIVERS_ENABLED", Boolean.toString(receiversEnabled));
-        env.put("AUDIT_SPOOL_DIR", spool.toString());
+        // An outage spool of its own: the benchmark runs several servers at once, and a spool
+        // directory serves one instance.
+        env.put("AUDIT_SPOOL_DIR", Files.createTempDirectory("bench-spool-").toString());
+        env.putAll(environment);
         long started = System.nanoTime();
         Process process = command.start();
         URI base = URI.create("http://127.0.0.1:" + port + "/audit/");

@@ -46,15 +46,23 @@ import org.signalaudit.audit.CheckpointView;
 import org.signalaudit.audit.ConsistencyProof;
 import org.signalaudit.audit.EntityAsOf;
 import org.signalaudit.audit.EntityChangeView;
+import org.signalaudit.audit.HoldView;
 import org.signalaudit.audit.InclusionProof;
 import org.signalaudit.audit.IntegrityBreak;
 import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.LoginView;
+import org.signalaudit.audit.PlaceHold;
 import org.signalaudit.audit.ReplayMismatch;
 import org.signalaudit.audit.ReplayReport;
 import org.signalaudit.audit.RequestDetail;
 import org.signalaudit.audit.RequestView;
+import org.signalaudit.audit.RetentionRun;
+import org.signalaudit.audit.RetentionSchedule;
+import org.signalaudit.audit.RetiredMonth;
+import org.signalaudit.audit.RunRetention;
+import org.signalaudit.audit.ScheduledMonth;
 import org.signalaudit.audit.SealKeyView;
+import org.signalaudit.audit.SkippedMonth;
 import org.signalaudit.audit.StateChangeView;
 import org.signalaudit.audit.TableIntegrity;
 import org.signalaudit.audit.UserAsOf;
@@ -94,7 +102,8 @@ public class ApiDocumentation implements OASFilter {
     /** The resources, for the query parameters of their {@code @BeanParam} classes ({@link BeanParameters}). */
     private static final List<Class<?>> RESOURCES = List.of(UsersResource.class, InvitationsResource.class,
             GroupsResource.class, AuditResource.class, CheckpointsResource.class, EntitiesResource.class,
-            EntityChangesResource.class, ExportResource.class, EvidenceResource.class, ProofsResource.class);
+            EntityChangesResource.class, ExportResource.class, EvidenceResource.class, ProofsResource.class,
+            RetentionResource.class, HoldsResource.class);
     private static final Map<String, Method> METHODS = RESOURCES.stream()
             .flatMap(resource -> Arrays.stream(resource.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(org.eclipse.microprofile.openapi.annotations.Operation.class))
@@ -107,7 +116,9 @@ public class ApiDocumentation implements OASFilter {
             InvitedUser.class, UserAsOf.class, GroupView.class, StateChangeView.class, RequestView.class,
             RequestDetail.class, LoginView.class, EntityChangeView.class, EntityAsOf.class, IntegrityReport.class,
             TableIntegrity.class, IntegrityBreak.class, ReplayReport.class, ReplayMismatch.class, CheckpointView.class,
-            SealKeyView.class, InclusionProof.class, ConsistencyProof.class, Problem.class);
+            SealKeyView.class, InclusionProof.class, ConsistencyProof.class, RunRetention.class, RetentionRun.class,
+            RetiredMonth.class, SkippedMonth.class, RetentionSchedule.class, ScheduledMonth.class, PlaceHold.class,
+            HoldView.class, Problem.class);
     /** The answer of {@code GET /users/{username}}: a user now, or as of a moment. */
     static final String USER_NOW_OR_AS_OF = "UserNowOrAsOf";
     private static final List<Class<? extends Record>> PAGED = List.of(UserView.class, GroupView.class,

@@ -37,6 +37,7 @@ import org.signalaudit.testing.Accounts;
 import org.signalaudit.testing.AdminSession;
 import org.signalaudit.testing.Api;
 import org.signalaudit.testing.ApplicationIT;
+import org.signalaudit.testing.AuditDatabase;
 import org.signalaudit.testing.Endpoints;
 
 /**
@@ -233,6 +234,18 @@ class AccessMatrixIT extends ApplicationIT {
                         anon(401), user(403), admin(403), superadmin(200)),
                 endpoint("GET", "/api/audit/replay-check", "", read("api/audit/replay-check", "clean", "users", "rows", "mismatches"),
                         anon(401), user(403), admin(403), superadmin(200)),
+                // Retention and legal holds: RetentionRuns and LegalHolds are @RolesAllowed(SUPERADMIN).
+                endpoint("POST", "/api/audit/retention/run", "", this::runRetention,
+                        anon(401), user(403), admin(403), superadmin(200)),
+                endpoint("GET", "/api/audit/retention/schedule", "",
+                        read("api/audit/retention/schedule", "retentionMonths", "months", "retired"),
+                        anon(401), user(403), admin(403), superadmin(200)),
+                endpoint("GET", "/api/audit/holds", "", this::listHolds,
+                        anon(401), user(403), admin(403), superadmin(200)),
+                endpoint("POST", "/api/audit/holds", "", this::placeHold,
+                        anon(401), user(403), admin(403), superadmin(201)),
+                endpoint("DELETE", "/api/audit/holds/{id}", "an active hold", this::releaseHold,
+                        anon(401), user(403), admin(403), superadmin(200)),
 
                 // Groups: GroupAdministration is @RolesAllowed(ADMIN).
                 endpoint("POST", "/api/groups", "", this::createGroup,
@@ -319,6 +332,48 @@ class AccessMatrixIT extends ApplicationIT {
     private Attempt export(Caller caller, Api client) {
         Api.Response answer = client.get("api/audit/export?table=state&username=" + Api.SUPERADMIN).send();
         return Attempt.of(answer, () -> assertThat(answer.body()).startsWith("id,username,initiatedBy,"));
+    }
+
+    /** A run writes its request-trail row (category RETENTION) only past the role check. */
+    private Attempt runRetention(Caller caller, Api client) {
+        String reason = REASON + " " + Accounts.uniqueName("run");
+        Api.Response answer = client.post("api/audit/retention/run").json(Api.json("reason", reason)).send();
+        return new Attempt(answer, () -> assertThat(retentionRows(reason)).isOne(),
+                () -> assertThat(retentionRows(reason)).as("trail rows of a refused run").isZero());
+    }
+
+    private long retentionRows(String text) {
+        return db.select("SELECT id FROM request_audit WHERE category = 'RETENTION' AND path LIKE ?", "%" + text + "%")
+                .size();
+    }
+
+    private Attempt listHolds(Caller caller, Api client) {
+        Api.Response answer = client.get("api/audit/holds").send();
+        return Attempt.of(answer, () -> assertThat(answer.body()).startsWith("["));
+    }
+
+    private Attempt placeHold(Caller caller, Api client) {
+        String username = Accounts.uniqueName("held");
+        Api.Response answer = client.post("api/audit/holds").json(Api.json("username", username, "reason", REASON)).send();
+        return new Attempt(answer, () -> assertThat(holdsOf(username)).isOne(),
+                () -> assertThat(holdsOf(username)).as("holds after a refused placement").isZero());
+    }
+
+    private Attempt releaseHold(Caller caller, Api client) {
+        String username = Accounts.uniqueName("held");
+        long id = api.asSuperadmin().post("api/audit/holds").json(Api.json("username", username, "reason", REASON))
+                .send().json().getJsonNumber("id").longValue();
+        Api.Response answer = client.delete("api/audit/holds/" + id + "?reason=it").send();
+        return new Attempt(answer, () -> assertThat(activeHolds(id)).isZero(),
+                () -> assertThat(activeHolds(id)).as("hold %d after a refused release", id).isOne());
+    }
+
+    private long holdsOf(String username) {
+        return db.queryForLong("SELECT count(*) FROM legal_hold WHERE username = " + AuditDatabase.literal(username));
+    }
+
+    private long activeHolds(long id) {
+        return db.queryForLong("SELECT count(*) FROM legal_hold WHERE released_at IS NULL AND id = " + id);
     }
 
     /** A ZIP (it starts with "PK") that the pack's writer alone produces. */
@@ -459,6 +514,8 @@ class AccessMatrixIT extends ApplicationIT {
                 new Row<>("GET", "/admin/user.xhtml?name={username}", "", this::userPage,
                         List.of(anon(302), user(403), admin(200), superadmin(200))),
                 page("/admin/audit.xhtml", "Audit log", anon(302), user(403), admin(200), superadmin(200)),
+                page("/admin/retention.xhtml", "Retention and legal holds", anon(302), user(403), admin(403),
+                        superadmin(200)),
                 page("/admin/history.xhtml?type=UserAccount&id=" + Api.SUPERADMIN, "History of UserAccount",
                         anon(302), user(403), admin(200), superadmin(200)),
                 // A protected view: even a SUPERADMIN opens it only from the link the application

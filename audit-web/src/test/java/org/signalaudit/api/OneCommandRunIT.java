@@ -22,6 +22,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalaudit.testing.Api;
+import org.signalaudit.testing.ProblemAssertions;
 
 /**
  * The README's one-command run, as a user types it: Payara Micro with the built WAR, no database
@@ -83,6 +84,11 @@ class OneCommandRunIT {
             Api.Response proof = superadmin.get(proofOfAlice).send();
             assertThat(proof.status()).as("%s", proof).isEqualTo(200);
             assertThat(superadmin.get("api/audit/verify").send().json().getBoolean("intact")).isTrue();
+            // Retention on H2: no monthly partitions, so a run is refused; legal holds work all the same.
+            assertThat(ProblemAssertions.assertProblem(superadmin.post("api/audit/retention/run")
+                    .json(Api.json("reason", "one-command run")).send(), 409).getString("detail")).contains("H2");
+            assertThat(superadmin.post("api/audit/holds").json(Api.json("username", "alice", "reason", "h2 hold"))
+                    .send().status()).isEqualTo(201);
 
             Path data = workingDirectory.resolve("signal-audit-data");
             assertThat(data).isDirectory();

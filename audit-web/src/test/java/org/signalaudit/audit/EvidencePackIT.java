@@ -67,7 +67,8 @@ class EvidencePackIT extends ApplicationIT {
 
         Map<String, String> entries = entries(pack);
         assertThat(entries.keySet()).containsExactly("key.pub", "checkpoint.note", "rows.jsonl", "manifest.note",
-                "README.md");
+                "retention.json", "README.md");
+        assertThat(entries.get("retention.json")).startsWith("[");
         List<String> lines = entries.get("rows.jsonl").lines().toList();
         assertThat(lines).hasSize(4);
         for (int i = 0; i < 4; i++) {

@@ -96,6 +96,7 @@ class ConfigurationIT {
                                 Map.entry("AUDIT_LOCKOUT_MAX_FAILURES", "0"),
                                 Map.entry("AUDIT_API_MAX_BODY_BYTES", "0"),
                                 Map.entry("AUDIT_SEAL_INTERVAL", "5"),
+                                Map.entry("AUDIT_RETENTION_MONTHS", "0"),
                                 Map.entry("AUDIT_SEAL_LAG_BOUND", "0"),
                                 Map.entry("AUDIT_VERIFY_INTERVAL", "0"),
                                 Map.entry("AUDIT_SIGN_IN_DELAY_INITIAL_SECONDS", "0"),
@@ -110,6 +111,7 @@ class ConfigurationIT {
                                 "audit.lockout.max-failures (AUDIT_LOCKOUT_MAX_FAILURES): 0 is out of range: at least 1",
                                 "audit.api.max-body-bytes (AUDIT_API_MAX_BODY_BYTES): 0 is out of range: at least 1",
                                 "audit.seal.interval (AUDIT_SEAL_INTERVAL): 5 is out of range: from 10 to 60000",
+                                "audit.retention.months (AUDIT_RETENTION_MONTHS): 0 is out of range: from 1 to 1200",
                                 "audit.seal.lag-bound (AUDIT_SEAL_LAG_BOUND): 0 is out of range: at least 1",
                                 "audit.verify.interval (AUDIT_VERIFY_INTERVAL): 0 is out of range: at least 1",
                                 "audit.sign-in-delay.initial-seconds (AUDIT_SIGN_IN_DELAY_INITIAL_SECONDS): 0 is out of "

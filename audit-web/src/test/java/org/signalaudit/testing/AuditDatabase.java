@@ -167,6 +167,11 @@ public final class AuditDatabase {
      * {@code {function}} stand for the generated unique names. Closing the result drops both.
      */
     public Trigger createTrigger(String table, String definition, String body) {
+        if (!user.equals(System.getProperty("audit.test.db.superuser", "postgres"))) {
+            // The audit tables belong to the role audit_retention (migration V43), not to the
+            // application's role: only their owner or the superuser may add a trigger to them.
+            return asSuperuser().createTrigger(table, definition, body);
+        }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         var trigger = new Trigger(table, "it_trigger_" + suffix, "it_trigger_fn_" + suffix);
         execute("CREATE FUNCTION " + trigger.function + "() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN "

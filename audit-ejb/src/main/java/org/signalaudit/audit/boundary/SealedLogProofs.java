@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -23,6 +24,7 @@ import org.signalaudit.audit.SealKeyView;
 import org.signalaudit.audit.SealStatus;
 import org.signalaudit.audit.SealedLog;
 import org.signalaudit.audit.entity.AuditTable;
+import org.signalaudit.audit.retention.Tombstones;
 import org.signalaudit.audit.seal.LogVerification;
 import org.signalaudit.audit.seal.SealKey;
 import org.signalaudit.audit.seal.SealMonitor;
@@ -103,6 +105,12 @@ public class SealedLogProofs implements SealedLog {
             var proof = MerkleTree.inclusionProof(leaf.index(), size,
                     TreeStore.nodes(connection, MerkleTree.inclusionNodes(leaf.index(), size)));
             byte[] root = root(connection, size);
+            Optional<String> retired = Tombstones.retiredWith(connection, leaf.index());
+            if (retired.isPresent()) {
+                throw new NotSealedException("The " + tableCode + " row " + id + " (leaf " + leaf.index() + ") was "
+                        + "dropped by retention with the month " + retired.get() + ": its leaf hash stays in the tree, "
+                        + "so the other rows' proofs and the checkpoints still check, but its content is gone");
+            }
             byte[] leafData = TreeStore.leafData(connection, table, id);
             return new InclusionProof(table.code(), id, leaf.index(), size, Base64.getEncoder().encodeToString(leafData),
                     HEX.formatHex(leaf.hash()), HEX.formatHex(root), hex(proof));

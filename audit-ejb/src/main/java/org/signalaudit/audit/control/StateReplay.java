@@ -31,17 +31,20 @@ import org.signalaudit.audit.ReplayReport;
 public final class StateReplay {
 
     private final Map<String, UserState> current;
+    /** Retention has dropped months of state rows: a user's history may begin after their creation. */
+    private final boolean retired;
     private final List<ReplayMismatch> listed = new ArrayList<>();
     private long mismatches;
     private long users;
     private long rows;
 
-    private StateReplay(Map<String, UserState> current) {
+    private StateReplay(Map<String, UserState> current, boolean retired) {
         this.current = current;
+        this.retired = retired;
     }
 
     public static ReplayReport run(Connection connection) throws SQLException {
-        StateReplay replay = new StateReplay(currentStates(connection));
+        StateReplay replay = new StateReplay(currentStates(connection), stateRowsRetired(connection));
         try (PreparedStatement select = connection.prepareStatement("SELECT s.username, s.start_state, s.end_state, "
                 + "s.event, s.id FROM user_state_audit s LEFT JOIN audit_leaf l ON l.table_code = 'state' "
                 + "AND l.row_id = s.id ORDER BY s.username, l.leaf_index NULLS LAST, s.id")) {
@@ -69,7 +72,9 @@ public final class StateReplay {
             rows++;
         }
         replayUser(username, history);
-        current.keySet().forEach(user -> mismatch(user, Problem.NO_HISTORY, "the user has no state-change row"));
+        if (!retired) {
+            current.keySet().forEach(user -> mismatch(user, Problem.NO_HISTORY, "the user has no state-change row"));
+        }
     }
 
     /** Replays one user's rows; the user leaves {@link #current}, so the users left have no rows. */
@@ -84,7 +89,14 @@ public final class StateReplay {
             return;
         }
         Row creation = history.get(0);
-        if (creation.event() != StateEvent.INVITE || creation.from() != null || creation.to() != UserState.INVITED) {
+        if (retired && creation.from() != null) {
+            // The rows before this one went with a month retention dropped: replay from where it starts.
+            creation = new Row(null, creation.from(), StateEvent.INVITE, creation.id());
+            history = new ArrayList<>(history);
+            history.add(0, creation);
+        }
+        if (creation.event() != StateEvent.INVITE || creation.from() != null || creation.to() != UserState.INVITED
+                && !retired) {
             mismatch(username, Problem.NO_CREATION_ROW, "the first row (id " + creation.id() + ") is "
                     + creation.event() + " " + creation.from() + " -> " + creation.to() + ", not INVITE -> INVITED");
             return;
@@ -129,6 +141,14 @@ public final class StateReplay {
             }
         }
         return states;
+    }
+
+    private static boolean stateRowsRetired(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM audit_tombstone WHERE table_code = 'state' FETCH FIRST 1 ROWS ONLY");
+             ResultSet result = select.executeQuery()) {
+            return result.next();
+        }
     }
 
     private static UserState state(String name) {

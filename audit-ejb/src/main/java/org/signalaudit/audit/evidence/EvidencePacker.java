@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.signalaudit.audit.NotSealedException;
+import org.signalaudit.audit.RetiredMonth;
 import org.signalaudit.audit.entity.AuditTable;
+import org.signalaudit.audit.retention.Tombstones;
 import org.signalaudit.audit.seal.LogVerification;
 import org.signalaudit.audit.seal.SealKey;
 import org.signalaudit.audit.seal.TreeStore;
@@ -60,7 +62,9 @@ public class EvidencePacker {
             EvidenceManifest manifest = new EvidenceManifest(key.name(), table.code(), filters,
                     Instant.now().truncatedTo(ChronoUnit.MICROS), treeSize, checkpoint.rootHash(), zip.rowCount(),
                     zip.unsealedCount(), zip.rowsDigest());
-            zip.finish(SignedNote.sign(manifest.body(), key.name(), key.pair().getPrivate()), manifest);
+            List<RetiredMonth> retired = LogVerification.inSnapshot(store.dataSource(), Tombstones::all).stream()
+                    .filter(month -> month.table().equals(table.code())).toList();
+            zip.finish(SignedNote.sign(manifest.body(), key.name(), key.pair().getPrivate()), manifest, retired);
         }
     }
 

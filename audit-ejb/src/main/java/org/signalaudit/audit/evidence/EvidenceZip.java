@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 
+import org.signalaudit.audit.RetiredMonth;
 import org.signalaudit.proof.EvidenceManifest;
 import org.signalaudit.proof.EvidencePack;
 import org.signalaudit.proof.LeafFields;
@@ -103,12 +104,43 @@ final class EvidenceZip implements Closeable {
         return digest.digest();
     }
 
-    /** Ends the rows, writes the signed manifest and the README filled in from it. */
-    void finish(String manifestNote, EvidenceManifest manifest) throws IOException {
+    /** Ends the rows, writes the signed manifest, the months retention dropped, and the README filled in from them. */
+    void finish(String manifestNote, EvidenceManifest manifest, List<RetiredMonth> retired) throws IOException {
         rows.flush();
         zip.closeEntry();
         text(EvidencePack.MANIFEST, manifestNote);
-        text(EvidencePack.README, readme(manifest));
+        text(EvidencePack.RETENTION, retention(retired));
+        text(EvidencePack.README, readme(manifest).replace("{{retention}}", retentionText(retired)));
+    }
+
+    private static String retention(List<RetiredMonth> retired) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartArray();
+            for (RetiredMonth month : retired) {
+                json.writeStartObject().write("table", month.table()).write("month", month.month())
+                        .write("rows", month.rows());
+                if (month.firstLeaf() == null) {
+                    json.writeNull("firstLeaf").writeNull("lastLeaf");
+                } else {
+                    json.write("firstLeaf", month.firstLeaf()).write("lastLeaf", month.lastLeaf());
+                }
+                json.write("leavesDigest", month.leavesDigest()).write("droppedAt", month.droppedAt().toString())
+                        .write("droppedBy", month.droppedBy()).write("reason", month.reason()).writeEnd();
+            }
+            json.writeEnd();
+        }
+        return text + "\n";
+    }
+
+    private static String retentionText(List<RetiredMonth> retired) {
+        if (retired.isEmpty()) {
+            return "Retention has removed no month of this table.";
+        }
+        return "Retention has removed " + retired.size() + " month(s) of this table, whose rows no pack can hold "
+                + "any more: " + String.join("; ", retired.stream().map(month -> month.month() + " (" + month.rows()
+                + " rows, leaves " + month.firstLeaf() + " to " + month.lastLeaf() + ", dropped " + month.droppedAt()
+                + " by " + month.droppedBy() + ": " + month.reason() + ")").toList()) + ". Details in `retention.json`.";
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.signalaudit.proof.MerkleHash;
  * checkpoint's size the root must be the checkpoint's, its signature must verify with the seal key,
  * and it must name the previous checkpoint's note;</li>
  * <li>the rows, table by table: each sealed row must still hash to its leaf (EDITED otherwise;
- * DELETED when it is gone; REORDERED when two rows traded contents), and no row the sealer has
+ * DELETED when it is gone, unless retention dropped it behind a tombstone that lists its leaf in
+ * {@code audit_tombstone_leaf}; REORDERED when two rows traded contents), and no row the sealer has
  * passed may be missing from the tree (INSERTED).</li>
  * </ol>
  */
@@ -142,8 +143,9 @@ final class TreeAudit {
         IntegrityBreak firstBreak = null;
         List<Mismatch> mismatches = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT l.leaf_index, l.row_id, l.leaf_hash, "
-                + "t.id AS present, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN " + table.tableName()
-                + " t ON t.id = l.row_id WHERE l.table_code = ? ORDER BY l.leaf_index")) {
+                + "t.id AS present, r.tombstone_id, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN "
+                + table.tableName() + " t ON t.id = l.row_id LEFT JOIN audit_tombstone_leaf r ON r.leaf_index = "
+                + "l.leaf_index WHERE l.table_code = ? ORDER BY l.leaf_index")) {
             select.setFetchSize(FETCH);
             select.setString(1, table.code());
             try (ResultSet result = select.executeQuery()) {
@@ -153,6 +155,10 @@ final class TreeAudit {
                     byte[] leafHash = result.getBytes(3);
                     result.getLong(4);
                     if (result.wasNull()) {
+                        result.getLong(5);
+                        if (!result.wasNull()) {
+                            continue; // dropped by retention behind its tombstone: legitimately gone
+                        }
                         firstBreak = first(firstBreak, new IntegrityBreak(leafIndex, rowId, IntegrityBreak.Kind.DELETED,
                                 table.tableName() + ": row " + rowId + ", sealed as leaf " + leafIndex + ", is gone"));
                         continue;

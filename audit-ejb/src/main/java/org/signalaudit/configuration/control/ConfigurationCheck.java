@@ -21,6 +21,7 @@ import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.signalaudit.account.control.PasswordHashing;
 import org.signalaudit.audit.forward.SyslogDestination;
+import org.signalaudit.audit.retention.Retention;
 import org.signalaudit.audit.seal.SealKey;
 import org.signalaudit.audit.spool.OutageSpool;
 import org.signalaudit.audit.spool.SpoolReplay;
@@ -84,6 +85,7 @@ public final class ConfigurationCheck {
         checked(rejected, () -> atLeast("audit.lockout.max-failures", 1));
         checked(rejected, () -> atLeast("audit.api.max-body-bytes", 1));
         checked(rejected, () -> between("audit.seal.interval", 10, 60_000));
+        checked(rejected, () -> between(Retention.MONTHS, Retention.MIN_MONTHS, Retention.MAX_MONTHS));
         checked(rejected, () -> atLeast("audit.seal.lag-bound", 1));
         checked(rejected, () -> atLeast("audit.verify.interval", 1));
         // The longest delay is bounded below by the first: checked only once the first is usable.

@@ -1,0 +1,83 @@
+package org.signalaudit.audit.retention;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.signalaudit.audit.RetiredMonth;
+import org.signalaudit.audit.SkippedMonth;
+import org.signalaudit.store.TransactionConnection;
+
+/**
+ * The steps of a retention run that write, each in a transaction of its own: one month retired
+ * (checked against the holds, tombstoned, dropped, and its trail row, all or nothing), and the
+ * run's own trail row. A month per transaction: {@code DETACH PARTITION} locks the table's parent
+ * until the commit, so the lock is held for one month's drop only.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RetentionSteps {
+
+    /** A month's outcome: dropped, or skipped and why. */
+    public record Outcome(RetiredMonth dropped, SkippedMonth skipped) {
+    }
+
+    @Inject
+    TransactionConnection transaction;
+
+    @Inject
+    RetentionTrail trail;
+
+    public Outcome retire(AuditMonth month, String actor, String reason) {
+        try {
+            Outcome outcome = transaction.apply(connection -> {
+                // Holds placed while this month is retired wait for its commit: none is missed.
+                try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE legal_hold IN SHARE MODE")) {
+                    lock.execute();
+                }
+                Optional<String> held = AuditMonths.heldBy(connection, month, HoldRows.all(connection));
+                if (held.isPresent()) {
+                    return skipped(month, "held by " + held.get());
+                }
+                long unsealed = AuditMonths.unsealed(connection, month);
+                if (unsealed > 0) {
+                    return skipped(month, unsealed + " rows are not sealed yet");
+                }
+                try (PreparedStatement retire = connection.prepareStatement("SELECT audit_retire_month(?, ?, ?, ?, ?)")) {
+                    retire.setString(1, month.table().tableName());
+                    retire.setString(2, month.table().code());
+                    retire.setObject(3, month.month().atDay(1));
+                    retire.setString(4, actor);
+                    retire.setString(5, reason);
+                    try (ResultSet result = retire.executeQuery()) {
+                        result.next();
+                        return new Outcome(Tombstones.byId(connection, result.getLong(1)), null);
+                    }
+                }
+            });
+            if (outcome.dropped() != null) {
+                RetiredMonth dropped = outcome.dropped();
+                trail.record("RETIRE", actor, "retention dropped " + dropped.table() + " " + dropped.month() + ": "
+                        + dropped.rows() + " rows, leaves " + dropped.firstLeaf() + ".." + dropped.lastLeaf()
+                        + ", leaves digest " + dropped.leavesDigest() + "; reason: " + reason);
+            }
+            return outcome;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Retention could not retire " + month, e);
+        }
+    }
+
+    public void recordRun(String actor, String what) {
+        trail.record("RETAIN", actor, what);
+    }
+
+    private static Outcome skipped(AuditMonth month, String why) {
+        return new Outcome(null, new SkippedMonth(month.table().code(), month.month().toString(), why));
+    }
+}

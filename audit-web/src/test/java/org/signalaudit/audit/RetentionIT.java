@@ -1,0 +1,232 @@
+package org.signalaudit.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signalaudit.testing.ProblemAssertions.assertProblem;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.signalaudit.testing.Accounts;
+import org.signalaudit.testing.Api;
+import org.signalaudit.testing.ApplicationIT;
+import org.signalaudit.testing.AuditDatabase;
+import org.signalaudit.testing.Browser;
+import org.signalaudit.testing.Browsers;
+import org.signalaudit.testing.ProofChecker;
+import org.signalaudit.testing.Sealing;
+
+/**
+ * Retention as an auditor checks it: rows backdated into old months (by the database superuser,
+ * then sealed by the sealer) are dropped a whole month at a time, except the month a legal hold
+ * keeps; after the drop the verify finds the log intact, the remaining rows' inclusion proofs and
+ * the consistency of the checkpoints before and after check with the test's own {@link ProofChecker},
+ * and the run and the hold are rows of the request trail; an evidence pack names the dropped month.
+ * A superadmin places and releases a hold on the Retention screen in a real browser. Bad input is
+ * refused with problem+json, and only a SUPERADMIN may do any of it.
+ */
+class RetentionIT extends ApplicationIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    @Test
+    void aRunDropsTheOldMonthsButTheHeldOneAndTheLogStillProvesWhatRemains() {
+        AuditDatabase postgres = db.asSuperuser();
+        // Months far in the past, a different pair each run, so a rerun on the same database finds its own.
+        YearMonth old = YearMonth.of(1990 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(11));
+        YearMonth held = old.plusMonths(1);
+        for (String table : List.of("user_state_audit", "login_audit")) {
+            for (YearMonth month : List.of(old, held)) {
+                postgres.select("SELECT audit_month_partition(?, ?)", table, month.atDay(1));
+            }
+        }
+        String keptUser = Accounts.uniqueName("held");
+        String goneUser = Accounts.uniqueName("gone");
+        long goneState = stateRow(postgres, goneUser, old.atDay(10));
+        long keptState = stateRow(postgres, keptUser, held.atDay(10));
+        long goneLogin = (Long) postgres.select("INSERT INTO login_audit (occurred_at, event, username) VALUES "
+                + "(CAST(? AS timestamptz), 'LOGIN_FAILED', ?) RETURNING id", old.atDay(11) + "T08:00:00Z", goneUser)
+                .get(0).get("id");
+        Sealing.awaitSealed(db, "state", goneState);
+        long keptLeaf = Sealing.awaitSealed(db, "state", keptState);
+        Sealing.awaitSealed(db, "login", goneLogin);
+        JsonObject before = checkpoint();
+
+        Api.Response placed = superadmin.post("api/audit/holds").json(Api.json("username", keptUser,
+                "reason", "litigation hold " + keptUser)).send();
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        long holdId = placed.json().getJsonNumber("id").longValue();
+        Api.Response ran = superadmin.post("api/audit/retention/run").json(Api.json("reason", "retention test "
+                + goneUser)).send();
+        assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+
+        JsonObject run = ran.json();
+        assertThat(months(run, "dropped")).contains("state " + old, "login " + old, "login " + held)
+                .doesNotContain("state " + held);
+        assertThat(run.getJsonArray("skipped").getValuesAs(JsonObject.class)).anySatisfy(skipped -> {
+            assertThat(skipped.getString("table") + " " + skipped.getString("month")).isEqualTo("state " + held);
+            assertThat(skipped.getString("why")).contains("legal hold " + holdId);
+        });
+        JsonObject tombstone = run.getJsonArray("dropped").getValuesAs(JsonObject.class).stream()
+                .filter(month -> month.getString("table").equals("state") && month.getString("month").equals(old.toString()))
+                .findFirst().orElseThrow();
+        assertThat(tombstone.getJsonNumber("rows").longValue()).isEqualTo(1);
+        assertThat(partitionExists(postgres, "user_state_audit", old)).as("the old month's partition").isFalse();
+        assertThat(partitionExists(postgres, "user_state_audit", held)).as("the held month's partition").isTrue();
+        assertThat(db.queryForLong("SELECT count(*) FROM user_state_audit WHERE id = " + goneState)).isZero();
+        assertThat(db.queryForLong("SELECT count(*) FROM user_state_audit WHERE id = " + keptState)).isOne();
+
+        JsonObject report = superadmin.get("api/audit/verify").send().json();
+        assertThat(report.getBoolean("intact")).as("verify after the drop: %s", report).isTrue();
+        assertThat(assertProblem(superadmin.get("api/audit/proofs/inclusion?table=state&id=" + goneState).send(), 404)
+                .getString("detail")).contains("dropped by retention with the month state " + old);
+
+        long rowAfter = (Long) db.select("SELECT max(id) AS id FROM request_audit WHERE category = 'RETENTION'")
+                .get(0).get("id");
+        Sealing.awaitSealed(db, "request", rowAfter);
+        JsonObject after = checkpoint();
+        long size = after.getJsonNumber("treeSize").longValue();
+        JsonObject proof = superadmin.get("api/audit/proofs/inclusion?table=state&id=" + keptState + "&treeSize=" + size)
+                .send().json();
+        assertThat(proof.getJsonNumber("leafIndex").longValue()).isEqualTo(keptLeaf);
+        assertThat(ProofChecker.verifyInclusion(keptLeaf, size, proof.getString("leafHash"), hex(proof, "auditPath"),
+                after.getString("rootHash"))).as("inclusion of the held row after the drop").isTrue();
+        long from = before.getJsonNumber("treeSize").longValue();
+        JsonObject consistency = superadmin.get("api/audit/proofs/consistency?from=" + from + "&to=" + size).send().json();
+        assertThat(ProofChecker.verifyConsistency(from, size, before.getString("rootHash"), after.getString("rootHash"),
+                hex(consistency, "proof"))).as("the checkpoints before and after the drop").isTrue();
+
+        String retired = packEntry("table=state&username=" + keptUser, "retention.json");
+        assertThat(retired).contains("\"month\":\"" + old + "\"").contains("\"reason\":\"retention test " + goneUser);
+        assertThat(packEntry("table=state&username=" + keptUser, "README.md")).contains("Retention has removed")
+                .contains(old.toString());
+
+        List<Map<String, Object>> trail = db.select("SELECT method, actor, path FROM request_audit WHERE category = "
+                + "'RETENTION' AND path LIKE ? ORDER BY id", "%" + goneUser + "%");
+        assertThat(trail).extracting(row -> row.get("method")).contains("RETIRE", "RETAIN");
+        assertThat(trail).allSatisfy(row -> assertThat(row.get("actor")).isEqualTo(Api.SUPERADMIN));
+        assertThat(db.select("SELECT method FROM request_audit WHERE category = 'RETENTION' AND path LIKE ?",
+                "%" + keptUser + "%")).extracting(row -> row.get("method")).contains("HOLD");
+
+        Api.Response released = superadmin.delete("api/audit/holds/" + holdId + "?reason=case%20closed").send();
+        assertThat(released.status()).as("%s", released).isEqualTo(200);
+        assertThat(released.json().getString("releasedBy")).isEqualTo(Api.SUPERADMIN);
+        assertProblem(superadmin.delete("api/audit/holds/" + holdId + "?reason=again").send(), 409);
+        assertThat(db.select("SELECT method FROM request_audit WHERE category = 'RETENTION' AND path LIKE ?",
+                "legal hold " + holdId + " %released%")).extracting(row -> row.get("method")).containsExactly("RELEASE");
+    }
+
+    @Test
+    void aSuperadminPlacesAndReleasesAHoldOnTheRetentionScreen() {
+        String username = Accounts.uniqueName("screen");
+        Browser browser = browsers.open(api.base()).signIn(Api.SUPERADMIN, Api.SUPERADMIN_PASSWORD)
+                .go("admin/retention.xhtml").waitForTitle("Retention");
+        assertThat(browser.text(By.id("schedule"))).contains("Schedule").contains("Dropped by retention");
+
+        browser.type(By.id("holds:username"), username).type(By.id("holds:reason"), "screen hold " + username)
+                .click(By.id("holds:place")).waitForText(By.id("holds:holdTable"), username);
+        assertThat(db.select("SELECT placed_by, released_at FROM legal_hold WHERE username = ?", username))
+                .singleElement().satisfies(hold -> {
+                    assertThat(hold.get("placed_by")).isEqualTo(Api.SUPERADMIN);
+                    assertThat(hold.get("released_at")).isNull();
+                });
+
+        browser.type(By.id("holds:releaseReason"), "screen release " + username)
+                .click(By.xpath("//tr[td[contains(., '" + username + "')]]//button[contains(@id, 'release')]"))
+                .waitForText(By.id("holds:holdTable"), "screen release " + username);
+        assertThat(db.select("SELECT method, path FROM request_audit WHERE category = 'RETENTION' AND path LIKE ? "
+                + "ORDER BY id", "%" + username + "%")).extracting(row -> row.get("method"))
+                .containsExactly("HOLD", "RELEASE");
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblem() {
+        assertProblem(superadmin.post("api/audit/retention/run").json(Api.json()).send(), 400);
+        assertProblem(superadmin.post("api/audit/retention/run").json(Api.json("reason", " ")).send(), 400);
+        assertProblem(superadmin.post("api/audit/holds").json(Api.json("reason", "nothing held")).send(), 400);
+        assertProblem(superadmin.post("api/audit/holds").json(Api.json("username", "someone")).send(), 400);
+        assertProblem(superadmin.post("api/audit/holds").json(Api.json("from", "2025-02-01T00:00:00Z",
+                "to", "2025-01-01T00:00:00Z", "reason", "backwards")).send(), 400);
+        assertProblem(superadmin.post("api/audit/holds").json(Api.json("from", "last tuesday", "reason", "x")).send(), 400);
+        assertProblem(superadmin.delete("api/audit/holds/1").send(), 400);
+        assertProblem(superadmin.delete("api/audit/holds/999999999?reason=none").send(), 404);
+        assertProblem(superadmin.delete("api/audit/holds/abc?reason=none").send(), 404);
+    }
+
+    @Test
+    void onlyASuperadminRunsRetentionOrPlacesHolds() {
+        Api admin = accounts.active("ADMIN").client(api);
+        assertProblem(admin.post("api/audit/retention/run").json(Api.json("reason", "not mine")).send(), 403);
+        assertProblem(admin.get("api/audit/retention/schedule").send(), 403);
+        assertProblem(admin.post("api/audit/holds").json(Api.json("username", "x", "reason", "not mine")).send(), 403);
+        assertProblem(admin.get("api/audit/holds").send(), 403);
+        assertProblem(admin.delete("api/audit/holds/1?reason=no").send(), 403);
+    }
+
+    /** One entry of the evidence pack of a query, read from the ZIP the superadmin downloads. */
+    private String packEntry(String query, String name) {
+        try {
+            String basic = Base64.getEncoder().encodeToString((Api.SUPERADMIN + ":" + Api.SUPERADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> pack = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "api/audit/evidence?" + query)).header("Authorization", "Basic " + basic).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pack.statusCode()).isEqualTo(200);
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(pack.body()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals(name)) {
+                        return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            throw new AssertionError("No " + name + " in the pack of " + query);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long stateRow(AuditDatabase postgres, String username, LocalDate day) {
+        return (Long) postgres.select("INSERT INTO user_state_audit (username, initiated_by, end_state, occurred_at, "
+                + "origin, event) VALUES (?, 'it-retention', 'INVITED', CAST(? AS timestamptz), 'SYSTEM', 'INVITE') "
+                + "RETURNING id", username, day + "T09:00:00Z").get(0).get("id");
+    }
+
+    private static boolean partitionExists(AuditDatabase postgres, String table, YearMonth month) {
+        return postgres.queryForLong("SELECT count(*) FROM pg_class WHERE relname = '" + table + "_p"
+                + month.toString().replace("-", "") + "'") == 1;
+    }
+
+    private JsonObject checkpoint() {
+        Api.Response answer = superadmin.get("api/audit/checkpoint").send();
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static List<String> months(JsonObject run, String member) {
+        return run.getJsonArray(member).getValuesAs(JsonObject.class).stream()
+                .map(month -> month.getString("table") + " " + month.getString("month")).toList();
+    }
+
+    private static List<String> hex(JsonObject json, String member) {
+        return json.getJsonArray(member).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}
