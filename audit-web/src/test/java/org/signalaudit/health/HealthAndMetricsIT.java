@@ -31,10 +31,11 @@ import org.signalaudit.testing.ScratchDatabase;
  * is stopped and started again: readiness (database, migrations) is UP, turns DOWN while the
  * database is down and UP after, while liveness stays UP; and each of the application's metrics
  * moves when its event happens: audit rows per table, refused sign-ins, lockouts, login rows that
- * could not be written, the outage breaker, request rows kept in the outage spool while the
- * database is down and written when it is back, and request rows lost once the spool is full (the
- * server runs with the smallest spool allowed, and the requests that find it full are answered all
- * the same).
+ * could not be written, the outage breaker (ours, and MicroProfile Fault Tolerance's own: opened
+ * once by the first request that found the database down, then turning requests away), request
+ * rows kept in the outage spool while the database is down and written when it is back, and
+ * request rows lost once the spool is full (the server runs with the smallest spool allowed, and
+ * the requests that find it full are answered all the same).
  */
 class HealthAndMetricsIT {
 
