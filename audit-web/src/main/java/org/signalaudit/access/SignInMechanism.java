@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.signalaudit.audit.AuditSpool;
 import org.signalaudit.availability.StoreAvailability;
 import org.signalaudit.availability.StoreOutage;
@@ -235,27 +236,20 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /**
      * The identity store's verdict, or nothing when it could not read the account because the
-     * database is unreachable (or was, moments ago: {@link StoreAvailability}). That says nothing
-     * about the credentials: it is neither a 401 nor a failed sign-in (no login signal, no
-     * lockout count), but a 503 the client may retry. The failure is kept for the trail and, for
-     * the form sign-in, in the request ({@link #STORE_FAILURE}): Payara would log an exception
-     * thrown from here and call it a refused sign-in, so {@link SignIn} rethrows it to the
-     * screens' exception handler instead.
+     * database is unreachable (or was, moments ago: the circuit breaker, {@link StoreAvailability},
+     * is open). That says nothing about the credentials: it is neither a 401 nor a failed sign-in
+     * (no login signal, no lockout count), but a 503 the client may retry. The failure is kept for
+     * the trail and, for the form sign-in, in the request ({@link #STORE_FAILURE}): Payara would
+     * log an exception thrown from here and call it a refused sign-in, so {@link SignIn} rethrows
+     * it to the screens' exception handler instead.
      */
     private Optional<CredentialValidationResult> validate(UsernamePasswordCredential credential,
                                                           HttpServletRequest request, RequestContext context) {
-        if (!availability.mayTry()) {
-            return unavailable(new StoreUnavailableException(), request);
-        }
         try {
-            CredentialValidationResult result = identityStores.validate(credential);
-            availability.up();
-            return Optional.of(result);
-        } catch (RuntimeException e) {
-            if (!StoreOutage.causedBy(e)) {
-                throw e;
-            }
-            availability.down();
+            return Optional.of(availability.reach(() -> identityStores.validate(credential)));
+        } catch (CircuitBreakerOpenException e) {
+            return unavailable(new StoreUnavailableException(), request);
+        } catch (StoreUnavailableException e) {
             LOG.warning(() -> "Request " + context.requestId() + " not authenticated, the database is unavailable: "
                     + StoreOutage.reason(e));
             return unavailable(e, request);

@@ -9,7 +9,6 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 
-import org.signalaudit.availability.StoreAvailability;
 import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.trail.RequestOutcome;
 
@@ -40,7 +39,6 @@ public class TrailedFailures extends ExceptionHandlerFactory {
                 }
                 if (outage) {
                     outcome.foundStoreUnavailable();
-                    CDI.current().select(StoreAvailability.class).get().down();
                 }
                 if (outage && UnavailablePage.send(FacesContext.getCurrentInstance())) {
                     for (Iterator<ExceptionQueuedEvent> handled = getUnhandledExceptionQueuedEvents().iterator();

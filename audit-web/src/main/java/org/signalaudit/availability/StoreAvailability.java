@@ -1,73 +1,111 @@
 package org.signalaudit.availability;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * What this instance last learned about its database, so that an outage is paid for once, not
- * by every request: once a request has found the database unreachable, the others are refused
- * (503) without trying, and every {@value #PROBE_MILLIS} ms one request is let through to probe.
- * The first that reaches the database again reopens the way for all. Without this, each request
- * of an outage tried twice to open a connection and logged every failure with its traces, and
- * under 32 clients on two cores the answers took seconds.
+ * The database-outage circuit breaker, MicroProfile Fault Tolerance's: an outage is paid for
+ * once, not by every request. The first request that finds the database unreachable opens it;
+ * then every request is turned away (503) at once with a {@code CircuitBreakerOpenException},
+ * without trying, for {@value #DELAY_MILLIS} ms (the breaker's delay); then one request at a time
+ * is let through to try ({@link #foundDown}): the first that reaches the database closes it, the
+ * first that does not opens it for another delay. Without it, each request of an outage tried to
+ * open a connection and logged every failure with its traces, and under 32 clients on two cores
+ * the answers took seconds.
  *
- * <p>It only ever turns requests away faster; it decides nothing about who may do what, and
- * each instance keeps its own (DESIGN: nothing that decides security lives in memory).
+ * <p>Only what {@link #reach} runs counts: the sign-in's reading of the account, which every API
+ * request and every sign-in makes before anything else, so the breaker opens on the first of
+ * them. A failure of the store counts ({@link StoreUnavailableException}); any other failure says
+ * the database answered, and counts as a success. MicroProfile Fault Tolerance keeps the state,
+ * per method and per instance (DESIGN: nothing that decides security lives in memory; this only
+ * ever turns requests away faster). Its settings can be changed through MicroProfile Config
+ * ({@code org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay}, README).
+ *
+ * <p>Not used: {@code @Timeout}, because the wait for a connection is bounded by the pool
+ * already ({@code loginTimeout}, {@code max-wait-time-in-millis}: 5 s), Payara's timeout
+ * interrupts the thread, which does not end a blocking JDBC connect, and the reading includes
+ * the password's hash, whose time depends on the CPU's load, not on the database; {@code @Retry},
+ * because trying again during an outage is what the breaker is there to prevent; {@code @Fallback},
+ * because the caller answers the refusal itself (503 problem+json or the unavailable page).
  */
 @ApplicationScoped
 public class StoreAvailability {
 
-    static final long PROBE_MILLIS = 500;
-    private static final long UP = Long.MIN_VALUE;
+    static final long DELAY_MILLIS = 500;
 
-    /** {@link #UP}, or the moment (System.nanoTime) after which the next request may probe. */
-    private final AtomicLong nextProbe = new AtomicLong(UP);
+    /**
+     * Set by a call that found the database unreachable (which opens the breaker), cleared by one
+     * that reached it (which closes it). Two uses, each something MicroProfile Fault Tolerance
+     * does not give: the gauge (it publishes how long its breaker spent in each state, not the
+     * state it is in), and one attempt at a time while the database is known down (the spec's
+     * half-open state permits "one trial call by default", but Payara lets every call through
+     * while half-open: under 32 clients, a herd every {@value #DELAY_MILLIS} ms, each waiting on a
+     * connection attempt and logging its failure).
+     */
+    private volatile boolean foundDown;
+
+    /** Whether a call is trying the database while it is known down. */
+    private final AtomicBoolean trying = new AtomicBoolean();
 
     @Inject
     MetricRegistry metrics;
 
-    /** The breaker's state as a MicroProfile gauge: {@code audit_store_breaker_open} is 1 while requests are turned away. */
+    /** {@code audit_store_breaker_open}: 1 from a failed attempt until one reaches the database again. */
     @PostConstruct
     void register() {
         metrics.gauge(Metadata.builder().withName("audit_store_breaker_open")
                 .withDescription("1 while this instance turns requests away because its database was found "
-                        + "unreachable (one request probes every " + PROBE_MILLIS + " ms), 0 otherwise").build(),
-                this, availability -> availability.knownDown() ? 1 : 0);
+                        + "unreachable (after the breaker's delay, one request at a time tries again, until "
+                        + "one reaches it), 0 otherwise").build(),
+                this, availability -> availability.foundDown ? 1 : 0);
     }
 
     /**
-     * Whether the caller should use the database: yes while it is up; while it is down, only
-     * the one caller whose turn it is to probe.
+     * {@code work}'s result, if the breaker lets it run; while it is open, or while another call
+     * tries the database it was found down, a {@link CircuitBreakerOpenException} instead, and
+     * {@code work} is not run.
+     *
+     * @throws StoreUnavailableException if {@code work} found the database unreachable (its cause
+     *         says how); the breaker counts it
      */
-    public boolean mayTry() {
-        long next = nextProbe.get();
-        if (next == UP) {
-            return true;
+    @CircuitBreaker(failOn = StoreUnavailableException.class, requestVolumeThreshold = 1, failureRatio = 1.0,
+            delay = DELAY_MILLIS, delayUnit = ChronoUnit.MILLIS, successThreshold = 1)
+    public <T> T reach(Supplier<T> work) {
+        boolean probe = foundDown;
+        if (probe && !trying.compareAndSet(false, true)) {
+            // Not a failure of the store (not in failOn): it neither opens nor closes the breaker.
+            throw new CircuitBreakerOpenException("Another request is trying the database, found unreachable");
         }
-        long now = System.nanoTime();
-        return now - next >= 0 && nextProbe.compareAndSet(next, now + TimeUnit.MILLISECONDS.toNanos(PROBE_MILLIS));
-    }
-
-    /** A request found the database unreachable. */
-    public void down() {
-        nextProbe.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_MILLIS));
-    }
-
-    /** A request reached the database. */
-    public void up() {
-        if (nextProbe.get() != UP) {
-            nextProbe.set(UP);
+        try {
+            T result = work.get();
+            foundDown = false;
+            return result;
+        } catch (RuntimeException e) {
+            if (!StoreOutage.causedBy(e)) {
+                foundDown = false;
+                throw e;
+            }
+            foundDown = true;
+            throw new StoreUnavailableException(e);
+        } finally {
+            if (probe) {
+                trying.set(false);
+            }
         }
     }
 
-    public boolean knownDown() {
-        return nextProbe.get() != UP;
+    /** What the gauge shows: whether the last attempt found the database unreachable. */
+    boolean foundDown() {
+        return foundDown;
     }
 }

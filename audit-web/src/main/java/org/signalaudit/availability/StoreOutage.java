@@ -70,7 +70,8 @@ public final class StoreOutage {
     private static Optional<Throwable> cause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = next(t)) {
-            if (unavailable(t)) {
+            // A StoreUnavailableException with a cause only wraps the failure that says more.
+            if (unavailable(t) && !(t instanceof StoreUnavailableException && t.getCause() != null)) {
                 return Optional.of(t);
             }
         }

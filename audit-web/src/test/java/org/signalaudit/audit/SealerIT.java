@@ -12,13 +12,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,6 +33,7 @@ import org.signalaudit.testing.ProofChecker;
 import org.signalaudit.testing.ReliabilityRun;
 import org.signalaudit.testing.ScratchDatabase;
 import org.signalaudit.testing.Sealing;
+import org.signalaudit.testing.Waiting;
 
 /**
  * The sealer on servers of the test's own, on databases of the test's own: two sealers at once, a
@@ -120,7 +119,8 @@ class SealerIT {
             String username = new Accounts(server.api()).invite("USER").username();
             long row = (Long) db.select("SELECT id FROM user_state_audit WHERE username = ?", username).get(0).get("id");
 
-            await(() -> server.metric("audit_seal_lag_seconds") > 3, "the seal lag to pass its bound");
+            Waiting.until(PATIENCE,
+                    () -> server.metric("audit_seal_lag_seconds") > 3, "the seal lag to pass its bound");
             assertThat(db.select("SELECT 1 FROM audit_leaf WHERE table_code = 'state' AND row_id = ?", row))
                     .as("a row committed after the held transaction began is not sealed").isEmpty();
             assertThat(readiness(server).statusCode()).isEqualTo(503);
@@ -146,7 +146,8 @@ class SealerIT {
         db.asSuperuser().execute("SET session_replication_role = replica; "
                 + "UPDATE user_state_audit SET reason = 'rewritten' WHERE id = " + row);
 
-        await(() -> server.metric("audit_verification_failures_total") >= 3, "three failed scheduled verifies");
+        Waiting.until(PATIENCE,
+                () -> server.metric("audit_verification_failures_total") >= 3, "three failed scheduled verifies");
         HttpResponse<String> readiness = readiness(server);
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("EDITED");
@@ -210,7 +211,7 @@ class SealerIT {
     }
 
     private static void awaitReady(MicroProcess server, boolean up) {
-        await(() -> {
+        Waiting.until(PATIENCE, () -> {
             try {
                 return (readiness(server).statusCode() == 200) == up;
             } catch (IOException e) {
@@ -220,20 +221,5 @@ class SealerIT {
                 throw new IllegalStateException(e);
             }
         }, "readiness " + (up ? "UP" : "DOWN"));
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + PATIENCE + " for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

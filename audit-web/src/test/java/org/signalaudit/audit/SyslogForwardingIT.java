@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,6 +29,7 @@ import org.signalaudit.testing.ReliabilityRun;
 import org.signalaudit.testing.Rsyslog;
 import org.signalaudit.testing.ScratchDatabase;
 import org.signalaudit.testing.Sealing;
+import org.signalaudit.testing.Waiting;
 
 /**
  * The copy of the sealed log in a separate system, against a real receiver: Debian's rsyslogd,
@@ -67,14 +66,15 @@ class SyslogForwardingIT {
                 List<String> problems = new ArrayList<>();
                 Sealing.awaitAllSealed(db, problems);
                 assertThat(problems).isEmpty();
-                await(() -> server.metric("audit_forward_failures_total") >= 2
+                Waiting.until(PATIENCE, () -> server.metric("audit_forward_failures_total") >= 2
                         && server.metric("audit_forward_backlog") > 0, "the forwarder to fail twice with leaves waiting");
                 receiver.start();
                 awaitCopy(db, receiver);
                 assertThat(Files.readAllLines(server.log()).stream()
                         .filter(line -> line.contains("Forwarding the sealed audit log to") && line.contains(" fails ("))
                         .count()).as("one WARNING for one outage, however many attempts failed").isEqualTo(1);
-                await(() -> server.metric("audit_forward_backlog") == 0, "the backlog gauge to show the copy caught up");
+                Waiting.until(PATIENCE,
+                        () -> server.metric("audit_forward_backlog") == 0, "the backlog gauge to show the copy caught up");
 
                 // 3. The server is killed while its copy is behind (the receiver down again), and started
                 //    again with the receiver back: it resumes at the cursor it kept in the database.
@@ -82,7 +82,8 @@ class SyslogForwardingIT {
                 produceRows(server, 2);
                 Sealing.awaitAllSealed(db, problems);
                 assertThat(problems).isEmpty();
-                await(() -> server.metric("audit_forward_backlog") > 0, "leaves waiting to be forwarded");
+                Waiting.until(PATIENCE,
+                        () -> server.metric("audit_forward_backlog") > 0, "leaves waiting to be forwarded");
                 port = server.port();
                 server.kill();
             }
@@ -91,7 +92,7 @@ class SyslogForwardingIT {
                     run.directory().resolve("payara-micro-2.log"))) {
                 produceRows(server, 1);
                 awaitCopy(db, receiver);
-                await(() -> db.queryForLong("SELECT next_leaf FROM audit_forward_cursor")
+                Waiting.until(PATIENCE, () -> db.queryForLong("SELECT next_leaf FROM audit_forward_cursor")
                         == db.queryForLong("SELECT count(*) FROM audit_leaf"), "the cursor kept in the database at the tree's end");
                 JsonObject report = server.api().asSuperadmin().get("api/audit/verify").send().json();
                 assertThat(report.getBoolean("intact")).as("%s", report).isTrue();
@@ -115,7 +116,8 @@ class SyslogForwardingIT {
         Sealing.awaitAllSealed(db, problems);
         assertThat(problems).isEmpty();
         long size = db.queryForLong("SELECT max(tree_size) FROM audit_checkpoint");
-        await(() -> receiver.lines().stream().anyMatch(line -> line.startsWith("checkpoint {\"treeSize\":" + size + ",")),
+        Waiting.until(PATIENCE,
+                () -> receiver.lines().stream().anyMatch(line -> line.startsWith("checkpoint {\"treeSize\":" + size + ",")),
                 "the checkpoint of size " + size + " in " + receiver.received());
         assertCopyIsTheLog(db, receiver.lines());
     }
@@ -217,21 +219,6 @@ class SyslogForwardingIT {
             return HEX.formatHex(sha256.digest(data.toByteArray()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + PATIENCE + " for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -103,6 +103,7 @@ class ConfigurationIT {
                                 Map.entry("AUDIT_INVITATION_TTL", "PT0S"),
                                 Map.entry("AUDIT_SPOOL_MAX_BYTES", "1000"),
                                 Map.entry("AUDIT_SPOOL_REPLAY_INTERVAL", "5"),
+                                Map.entry("ORG_SIGNALAUDIT_AVAILABILITY_STOREAVAILABILITY_REACH_CIRCUITBREAKER_DELAY", "-1"),
                                 Map.entry("AUDIT_SYSLOG_HOST", "127.0.0.1"),
                                 Map.entry("AUDIT_SYSLOG_PORT", "70000"))),
                         List.of("audit.password.iterations (AUDIT_PASSWORD_ITERATIONS): 1000 is out of range: at least 600000",
@@ -119,6 +120,9 @@ class ConfigurationIT {
                                 "audit.invitation.ttl (AUDIT_INVITATION_TTL): PT0S is out of range: it must be longer than zero",
                                 "audit.spool.max-bytes (AUDIT_SPOOL_MAX_BYTES): 1000 is out of range: at least 65536",
                                 "audit.spool.replay-interval (AUDIT_SPOOL_REPLAY_INTERVAL): 5 is out of range: from 10 to 60000",
+                                "org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay "
+                                        + "(ORG_SIGNALAUDIT_AVAILABILITY_STOREAVAILABILITY_REACH_CIRCUITBREAKER_DELAY): -1 is out of "
+                                        + "range: from 0 to 60000",
                                 "audit.syslog.port (AUDIT_SYSLOG_PORT): 70000 is out of range: 1 to 65535")),
                 // Values that are no numbers or durations, and a longest delay below the first.
                 Arguments.of(withSealKey(Map.of("AUDIT_DB_URL", testDatabase,

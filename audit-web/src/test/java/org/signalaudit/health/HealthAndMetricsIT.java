@@ -31,10 +31,11 @@ import org.signalaudit.testing.ScratchDatabase;
  * is stopped and started again: readiness (database, migrations) is UP, turns DOWN while the
  * database is down and UP after, while liveness stays UP; and each of the application's metrics
  * moves when its event happens: audit rows per table, refused sign-ins, lockouts, login rows that
- * could not be written, the outage breaker, request rows kept in the outage spool while the
- * database is down and written when it is back, and request rows lost once the spool is full (the
- * server runs with the smallest spool allowed, and the requests that find it full are answered all
- * the same).
+ * could not be written, the outage breaker (ours, and MicroProfile Fault Tolerance's own: opened
+ * once by the first request that found the database down, then turning requests away), request
+ * rows kept in the outage spool while the database is down and written when it is back, and
+ * request rows lost once the spool is full (the server runs with the smallest spool allowed, and
+ * the requests that find it full are answered all the same).
  */
 class HealthAndMetricsIT {
 
@@ -44,6 +45,12 @@ class HealthAndMetricsIT {
     /** The smallest bound allowed: a few hundred requests of the outage fill it. */
     private static final int SPOOL_BYTES = 64 * 1024;
     private static final int AT_MOST_TO_FILL = 1000;
+    /** MicroProfile Fault Tolerance's metrics of the database-outage breaker (base scope). */
+    private static final String BREAKER_OPENED = "ft_circuitbreaker_opened_total";
+    private static final String BREAKER_CALLS = "ft_circuitbreaker_calls_total";
+    private static final String BREAKER = "method=\"org.signalaudit.availability.StoreAvailability.reach\"";
+    /** Prometheus orders the tags by name. */
+    private static final String TURNED_AWAY = "circuitBreakerResult=\"circuitBreakerOpen\"," + BREAKER;
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();
@@ -96,9 +103,13 @@ class HealthAndMetricsIT {
         double spooled = server.metric("audit_spool_appended_total");
         double replayed = server.metric("audit_spool_replayed_total");
         assertThat(server.metric("audit_store_breaker_open")).isZero();
+        double opened = server.metric("base", BREAKER_OPENED, BREAKER);
+        double turnedAway = server.metric("base", BREAKER_CALLS, TURNED_AWAY);
         cluster.stop();
         assertThat(superadmin.get("api/users/" + Api.SUPERADMIN).send().status()).isEqualTo(503);
         assertThat(server.metric("audit_store_breaker_open")).as("breaker open while the database is down").isEqualTo(1);
+        assertThat(server.metric("base", BREAKER_OPENED, BREAKER)).as("MicroProfile Fault Tolerance's breaker opened, once")
+                .isEqualTo(opened + 1);
         assertThat(eventually(() -> server.metric("audit_spool_records"), count -> count >= 1))
                 .as("request rows kept in the spool").isGreaterThanOrEqualTo(1);
         assertThat(server.metric("audit_spool_appended_total")).isGreaterThan(spooled);
@@ -112,6 +123,8 @@ class HealthAndMetricsIT {
         }
         assertThat(server.metric("audit_spool_dropped_total")).as("rows the full spool dropped, after %d requests", sent)
                 .isPositive();
+        assertThat(server.metric("base", BREAKER_CALLS, TURNED_AWAY))
+                .as("requests the open breaker turned away without trying the database").isGreaterThan(turnedAway);
         assertThat(server.metric("audit_trail_failures_total")).as("request rows lost: the spool was full")
                 .isGreaterThan(lostRequests);
         assertThat(server.output()).contains("is full (" + SPOOL_BYTES + " bytes, audit.spool.max-bytes)");

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +28,7 @@ import org.signalaudit.testing.ScratchDatabase;
 import org.signalaudit.testing.Sealing;
 import org.signalaudit.testing.Sent;
 import org.signalaudit.testing.Verdict;
+import org.signalaudit.testing.Waiting;
 
 /**
  * PostgreSQL is stopped in the middle of the load (a cluster of the test's own: the machine's
@@ -64,6 +64,13 @@ class DatabaseOutageIT {
     private static final int TORN_BYTES = 18;
     /** How long the replay and the sealer may take once the database is back: far more than they need. */
     private static final Duration REPLAYED_WITHIN = Duration.ofSeconds(60);
+    /** MicroProfile Fault Tolerance's count of the database-outage breaker's calls (base scope), by result. */
+    private static final String BREAKER_CALLS = "ft_circuitbreaker_calls_total";
+    private static final String BREAKER = ",method=\"org.signalaudit.availability.StoreAvailability.reach\"";
+    /** Sign-ins that tried the database and found it unreachable. */
+    private static final String TRIED = "circuitBreakerResult=\"failure\"" + BREAKER;
+    /** Requests the open breaker turned away without trying (Prometheus orders the tags by name). */
+    private static final String TURNED_AWAY = "circuitBreakerResult=\"circuitBreakerOpen\"" + BREAKER;
     /** Where the screens send an ajax request that cannot be served: a page cannot answer one. */
     private static final String PAGE = "/errors/unavailable.html";
 
@@ -83,6 +90,8 @@ class DatabaseOutageIT {
 
         double trailFailuresBefore = server.metric(TRAIL_FAILURES);
         double spooledBefore = server.metric(SPOOLED);
+        double triedBefore = server.metric("base", BREAKER_CALLS, TRIED);
+        double turnedAwayBefore = server.metric("base", BREAKER_CALLS, TURNED_AWAY);
         LoadMix.Running load = mix.start();
         sleep(BEFORE);
         long stopping = System.nanoTime();
@@ -102,6 +111,8 @@ class DatabaseOutageIT {
         long recovered = up + RECOVERY.toNanos();
         double lostTrailRows = server.metric(TRAIL_FAILURES) - trailFailuresBefore;
         double spooledRows = server.metric(SPOOLED) - spooledBefore;
+        double tried = server.metric("base", BREAKER_CALLS, TRIED) - triedBefore;
+        double turnedAway = server.metric("base", BREAKER_CALLS, TURNED_AWAY) - turnedAwayBefore;
         List<Sent> whileDown = log.matching(sent -> sent.answered() && sent.within(down, starting));
         List<Sent> unavailable = log.matching(sent -> sent.answered() && sent.status() == 503);
         Verdict verdict = new LoadInvariants(db, server.api().asSuperadmin(), mix)
@@ -116,6 +127,8 @@ class DatabaseOutageIT {
                         + ", written when the database was back (audit_spool_replayed_total): "
                         + (long) server.metric(REPLAYED) + "; request rows lost (audit_trail_failures_total): "
                         + (long) lostTrailRows,
+                "the breaker (MicroProfile Fault Tolerance): " + (long) tried + " sign-ins tried the database and "
+                        + "found it unreachable, " + (long) turnedAway + " were turned away without trying",
                 "admin screens while down: dashboard " + dashboard.status() + ", sign-in " + signIn.status()
                         + ", the dashboard's verify button (ajax) sent to " + PAGE,
                 log.matching(sent -> sent.succeeded() && sent.startedNanos() > recovered).size()
@@ -129,6 +142,8 @@ class DatabaseOutageIT {
             assertThat(sent.latency()).as("latency of " + sent.describe()).isLessThan(FAST);
         });
         assertThat(log.matching(sent -> !sent.answered())).as("requests without an answer").isEmpty();
+        assertThat(turnedAway).as("requests the open breaker turned away without trying the database, against %s "
+                + "that tried", (long) tried).isGreaterThan(tried);
         assertThat(lostTrailRows).as("trail rows counted as lost").isZero();
         assertThat(spooledRows).as("rows kept in the outage spool").isGreaterThanOrEqualTo(unavailable.size());
         assertThat(server.metric(SPOOL_WAITING)).as("rows still waiting in the spool").isZero();
@@ -165,7 +180,8 @@ class DatabaseOutageIT {
         signOutForm.put("signout:go", "");
         Api.Response signedOut = screens.post(signOutForm.remove(""), signOutForm, signOut);
         int keptRows = KEPT_BEFORE_KILL + 2; // and the sign-out's request row and login row
-        await(() -> server.metric(SPOOL_WAITING) >= keptRows, "the spool to hold " + keptRows + " rows");
+        Waiting.until(REPLAYED_WITHIN,
+                () -> server.metric(SPOOL_WAITING) >= keptRows, "the spool to hold " + keptRows + " rows");
         server.kill();
         Path spoolFile = MicroProcess.spoolOf(run.directory()).resolve("audit-spool.bin");
         byte[] records = read(spoolFile);
@@ -175,7 +191,7 @@ class DatabaseOutageIT {
         append(spoolFile, Arrays.copyOf(records, TORN_BYTES));
         cluster.start();
         MicroProcess second = run.server(database, 0);
-        await(() -> second.metric(REPLAYED) >= keptRows && second.metric(SPOOL_WAITING) == 0,
+        Waiting.until(REPLAYED_WITHIN, () -> second.metric(REPLAYED) >= keptRows && second.metric(SPOOL_WAITING) == 0,
                 "the new server to write the " + keptRows + " kept rows and empty its spool");
         List<String> problems = new ArrayList<>();
         Sealing.awaitAllSealed(db, problems);
@@ -224,15 +240,6 @@ class DatabaseOutageIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + REPLAYED_WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + REPLAYED_WITHIN.toSeconds() + " s for " + what);
-            }
-            sleep(Duration.ofMillis(200));
-        }
-    }
 
     private static void assertUnavailablePage(Api.Response page) {
         assertThat(page.status()).as("%s", page).isEqualTo(503);

@@ -200,9 +200,17 @@ public final class MicroProcess implements AutoCloseable {
      * {@code metric("audit_rows_written_total", "table=\"user_state_audit\"")}; 0 before it first counts.
      */
     public double metric(String name, String tag) {
+        return metric("application", name, tag);
+    }
+
+    /**
+     * The same in another scope: {@code base} holds the metrics MicroProfile Fault Tolerance keeps
+     * of its circuit breaker, e.g. {@code ft_circuitbreaker_opened_total}.
+     */
+    public double metric(String scope, String name, String tag) {
         var http = HttpClient.newHttpClient();
         try {
-            var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=application"))
+            var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=" + scope))
                     .timeout(Duration.ofSeconds(30)).build();
             String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))

@@ -50,6 +50,11 @@ public final class ConfigurationCheck {
     static final String SEAL_KEYSTORE_PASSWORD = "audit.seal.keystore-password";
     static final String SIGN_IN_DELAY_INITIAL = "audit.sign-in-delay.initial-seconds";
     static final String SIGN_IN_DELAY_MAX = "audit.sign-in-delay.max-seconds";
+    /**
+     * MicroProfile Fault Tolerance's own key for the delay of the web tier's database-outage breaker
+     * (availability.StoreAvailability, milliseconds): a value it cannot use would fail every sign-in.
+     */
+    static final String OUTAGE_BREAKER_DELAY = "org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay";
     /** The defaults the beans declare, where a check of another setting needs the value. */
     private static final Map<String, Long> DEFAULTS = Map.of(SIGN_IN_DELAY_INITIAL, 1L, SIGN_IN_DELAY_MAX, 300L);
 
@@ -94,6 +99,7 @@ public final class ConfigurationCheck {
         check(rejected, () -> positiveDuration("audit.invitation.ttl"));
         checked(rejected, () -> atLeast(OutageSpool.MAX_BYTES, OutageSpool.MIN_BYTES));
         checked(rejected, () -> between(SpoolReplay.INTERVAL, SpoolReplay.MIN_INTERVAL, SpoolReplay.MAX_INTERVAL));
+        checked(rejected, () -> between(OUTAGE_BREAKER_DELAY, 0, 60_000));
         database.ifPresent(known -> check(rejected, () -> sealKey(known)));
         check(rejected, () -> SyslogDestination.configured(config));
         return rejected;

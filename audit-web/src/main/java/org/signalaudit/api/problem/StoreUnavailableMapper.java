@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.signalaudit.availability.StoreAvailability;
 import org.signalaudit.availability.StoreOutage;
 import org.signalaudit.availability.StoreProbe;
 import org.signalaudit.signal.RequestContext;
@@ -40,9 +39,6 @@ public class StoreUnavailableMapper {
     RequestContext request;
 
     @Inject
-    StoreAvailability availability;
-
-    @Inject
     StoreProbe probe;
 
     @Inject
@@ -54,7 +50,6 @@ public class StoreUnavailableMapper {
     }
 
     public Response toResponse(Throwable failure, UriInfo uri) {
-        availability.down();
         // One line, no trace: during an outage every request fails the same way.
         LOG.warning(() -> "Request " + request.requestId() + " refused, the database is unavailable: "
                 + StoreOutage.reason(failure));
