@@ -43,7 +43,7 @@ class ClusterIT {
     /** The load on the two survivors alone, after the kill. */
     private static final Duration WITHOUT_IT = Duration.ofSeconds(5);
     private static final Duration AFTER = Duration.ofSeconds(10);
-    /** As in CrashIT: the killed instance's answers under way may lack their trail row. */
+    /** As in CrashIT: the killed instance's answers under way may lack their trail row (the survivors' may not). */
     private static final Duration TRAIL_AT_RISK = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int MAX_FAILURES = 5;
@@ -82,7 +82,7 @@ class ClusterIT {
         LoadLog log = load.stop();
 
         Verdict verdict = new LoadInvariants(db, cluster.member((sealer + 1) % INSTANCES).api().asSuperadmin(), mix)
-                .trailMayMissBetween(killed - TRAIL_AT_RISK.toNanos(), restarted)
+                .trailMayMissBetween(killed - TRAIL_AT_RISK.toNanos(), restarted, sent -> mix.sentThrough(sent, sealer))
                 .check(log);
         run.report(verdict.summary("ClusterIT", log, BEFORE.plus(WITHOUT_IT).plus(AFTER), List.of(
                 INSTANCES + " instances (" + cluster.name() + "), clients round-robin; member " + sealer

@@ -115,6 +115,12 @@ public final class LoadMix {
         return "rel-" + tag + "-";
     }
 
+    /** Whether {@code request} went through server {@code index} (its client's number, round-robin). */
+    public boolean sentThrough(Sent request, int index) {
+        String rest = request.requestId().substring(requestIdPrefix().length());
+        return Integer.parseInt(rest.substring(0, rest.indexOf('-'))) % servers.size() == index;
+    }
+
     /** Starts the clients; the load runs until {@link Running#stop()}. */
     public Running start() {
         return new Running();
