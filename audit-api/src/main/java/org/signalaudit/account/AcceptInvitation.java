@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,7 +15,7 @@ public record AcceptInvitation(
         @Schema(description = "the invitation token", example = "q8Jx3r0-vL2x9fK1sP4mZw") @NotBlank @Size(max = 200) String token,
         @Schema(description = "the password chosen, at least 12 characters", example = "a long pass phrase", format = "password",
                 minLength = 12)
-        @NotBlank @Size(min = 12, max = 200) String password) {
+        @NotBlank @Size(min = 12, max = 200) String password) implements Serializable {
 
     /** Declared, not implicit, for the reason {@link org.signalaudit.account.InviteUser} gives. */
     public AcceptInvitation(String username, String token, String password) {

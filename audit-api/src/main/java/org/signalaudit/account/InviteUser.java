@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ public record InviteUser(
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
         @Schema(description = "e-mail address", example = "carol@example.com")
         @NotBlank @Email @Size(max = 254) String email,
-        @Schema(ref = "Role", description = "the new user's role") @NotNull Role role) {
+        @Schema(ref = "Role", description = "the new user's role") @NotNull Role role) implements Serializable {
 
     /**
      * Declared, not implicit, so that the constraints stay on the components (field and accessor)

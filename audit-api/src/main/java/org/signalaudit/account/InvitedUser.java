@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,7 +16,7 @@ public record InvitedUser(
         @Schema(ref = "UserState") UserState state,
         @Schema(description = "optimistic-lock version, also the ETag", example = "0") long version,
         @Schema(description = "the token to accept the invitation with (POST /api/invitations/accept)",
-                example = "q8Jx3r0-vL2x9fK1sP4mZw") String invitationToken) {
+                example = "q8Jx3r0-vL2x9fK1sP4mZw") String invitationToken) implements Serializable {
 
     public static InvitedUser of(UserView user, String invitationToken) {
         return new InvitedUser(user.username(), user.email(), user.role(), user.state(), user.version(),

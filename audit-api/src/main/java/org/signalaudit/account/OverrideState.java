@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OverrideState(
         @Schema(ref = "UserState", description = "the state to put the user in") @NotNull UserState state,
         @Schema(description = "why; kept in the audit row", example = "ticket 4711: locked out by mistake")
-        @NotBlank @Size(max = 500) String reason) {
+        @NotBlank @Size(max = 500) String reason) implements Serializable {
 
     /** Declared, not implicit, for the reason {@link org.signalaudit.account.InviteUser} gives. */
     public OverrideState(UserState state, String reason) {

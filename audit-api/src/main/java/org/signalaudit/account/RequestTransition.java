@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"event\": \"LOCK\", \"reason\": \"suspicious sign-ins\"}")
 public record RequestTransition(
         @Schema(ref = "StateEvent", description = "the event (not INVITE or OVERRIDE)") @NotNull StateEvent event,
-        @Schema(description = "why; kept in the audit row", example = "suspicious sign-ins") @Size(max = 500) String reason) {
+        @Schema(description = "why; kept in the audit row", example = "suspicious sign-ins") @Size(max = 500) String reason) implements Serializable {
 
     /** Declared, not implicit, for the reason {@link org.signalaudit.account.InviteUser} gives. */
     public RequestTransition(StateEvent event, String reason) {

@@ -1,5 +1,6 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * address, or from every address when {@code clientAddress} is null, and the instant until which
  * its sign-in is (or was) delayed; null when the failures have not yet earned a delay.
  */
-public record SignInDelayView(String username, String clientAddress, int failures, Instant delayedUntil) {
+public record SignInDelayView(String username, String clientAddress, int failures, Instant delayedUntil) implements Serializable {
 }

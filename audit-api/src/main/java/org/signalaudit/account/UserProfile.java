@@ -1,5 +1,6 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * only what the boundary would accept.
  */
 public record UserProfile(UserView user, List<String> groups, List<String> memberships, Set<StateEvent> transitions,
-                          boolean overridable) {
+                          boolean overridable) implements Serializable {
 
     public UserProfile {
         groups = List.copyOf(groups);

@@ -1,5 +1,6 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * ignoring case; a null filter matches everything. {@code first} is the offset of the first row.
  */
 public record UserSearch(String name, UserState state, Role role, UserSort sort, boolean descending, int first,
-                         int max) {
+                         int max) implements Serializable {
 
     /** No screen shows more rows at once; a bigger request is a mistake or an abuse. */
     public static final int MAX_ROWS = 100;

@@ -1,5 +1,7 @@
 package org.signalaudit.account;
 
+import java.io.Serializable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as the outside sees it: never a hash, never a token. */
@@ -9,5 +11,5 @@ public record UserView(
         @Schema(description = "e-mail address", example = "alice@example.com") String email,
         @Schema(ref = "Role") Role role,
         @Schema(ref = "UserState") UserState state,
-        @Schema(description = "optimistic-lock version, also the ETag", example = "3") long version) {
+        @Schema(description = "optimistic-lock version, also the ETag", example = "3") long version) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ import java.time.Instant;
  * tables ignore it.</li>
  * </ul>
  */
-public record AuditFilter(String who, String what, Instant from, Instant to, String requestId, String category) {
+public record AuditFilter(String who, String what, Instant from, Instant to, String requestId, String category) implements Serializable {
 
     public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
 

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,5 +17,5 @@ public record CheckpointView(
         @Schema(type = SchemaType.STRING, format = "date-time", description = "when it was sealed") Instant timestamp,
         @Schema(description = "the signing key's id (hex)") String keyId,
         @Schema(description = "the Ed25519 signature (base64)") String signature,
-        @Schema(description = "the C2SP signed note carrying all of it") String note) {
+        @Schema(description = "the C2SP signed note carrying all of it") String note) implements Serializable {
 }

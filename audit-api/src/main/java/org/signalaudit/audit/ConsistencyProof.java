@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,5 +11,5 @@ public record ConsistencyProof(
         @Schema(description = "the later tree size") long to,
         @Schema(description = "the earlier root (hex)") String fromRoot,
         @Schema(description = "the later root (hex)") String toRoot,
-        @Schema(description = "the proof's hashes (hex)") List<String> proof) {
+        @Schema(description = "the proof's hashes (hex)") List<String> proof) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import jakarta.json.JsonObject;
@@ -19,5 +20,5 @@ public record EntityAsOf(
         @Schema(type = SchemaType.OBJECT, description = "each attribute's value then; masked ones read ***",
                 example = "{\"name\": \"ops\", \"description\": \"on call\", \"members\": [\"alice\"]}")
         JsonObject attributes,
-        @Schema(description = "the last row the answer was rebuilt from") EntityChangeView upTo) {
+        @Schema(description = "the last row the answer was rebuilt from") EntityChangeView upTo) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  * name). See {@link AuditQuery} for the period and the page.
  */
 public record EntityChangeQuery(String entityType, String entityId, String initiatedBy, String requestId,
-                                Instant from, Instant to, int limit, Long after) implements AuditQuery {
+                                Instant from, Instant to, int limit, Long after) implements AuditQuery, Serializable {
 }

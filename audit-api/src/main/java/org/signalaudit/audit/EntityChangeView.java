@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import jakarta.json.JsonObject;
@@ -30,5 +31,5 @@ public record EntityChangeView(
         @Schema(description = "the client's address", nullable = true) String ipAddress,
         @Schema(ref = "Origin") Origin origin,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "when") Instant occurredAt,
-        @Schema(description = "the request that made the change", nullable = true) String requestId) {
+        @Schema(description = "the request that made the change", nullable = true) String requestId) implements Serializable {
 }

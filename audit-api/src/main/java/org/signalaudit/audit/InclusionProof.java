@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,5 +19,5 @@ public record InclusionProof(
         @Schema(description = "the row's canonical encoding (base64)") String leafData,
         @Schema(description = "SHA-256(0x00 leafData) (hex)") String leafHash,
         @Schema(description = "the tree's root (hex)") String rootHash,
-        @Schema(description = "the sibling hashes from the leaf up (hex)") List<String> auditPath) {
+        @Schema(description = "the sibling hashes from the leaf up (hex)") List<String> auditPath) implements Serializable {
 }

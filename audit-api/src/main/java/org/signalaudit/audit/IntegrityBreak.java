@@ -1,5 +1,7 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,7 +13,7 @@ public record IntegrityBreak(
         @Schema(description = "the leaf, or the checkpoint's tree size") long leafIndex,
         @Schema(description = "the row concerned, null when missing", nullable = true) Long rowId,
         @Schema(ref = "IntegrityBreakKind") Kind kind,
-        @Schema(description = "a sentence saying what was found") String detail) {
+        @Schema(description = "a sentence saying what was found") String detail) implements Serializable {
 
     public enum Kind {
         /** The row's content no longer hashes to its sealed leaf. */

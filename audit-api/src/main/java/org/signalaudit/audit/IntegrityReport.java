@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,7 +17,7 @@ public record IntegrityReport(
         @Schema(description = "the tree's size") long treeSize,
         @Schema(description = "the tree's root (hex)", nullable = true) String rootHash,
         @Schema(description = "each audit table") List<TableIntegrity> tables,
-        @Schema(description = "the first checkpoint that fails", nullable = true) IntegrityBreak checkpointBreak) {
+        @Schema(description = "the first checkpoint that fails", nullable = true) IntegrityBreak checkpointBreak) implements Serializable {
 
     public static IntegrityReport of(long treeSize, String rootHash, List<TableIntegrity> tables,
                                      IntegrityBreak checkpointBreak) {

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -17,5 +18,5 @@ public record LoginView(
         @Schema(description = "why a sign-in was refused", nullable = true, example = "BAD_PASSWORD") String reason,
         @Schema(description = "the client's address", nullable = true) String clientIp,
         @Schema(description = "the User-Agent, capped", nullable = true) String userAgent,
-        @Schema(description = "the request id", nullable = true) String requestId) {
+        @Schema(description = "the request id", nullable = true) String requestId) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user whose audited history does not lead to the state the store holds for them. */
@@ -7,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReplayMismatch(
         @Schema(description = "the user") String username,
         @Schema(ref = "ReplayProblem") Problem problem,
-        @Schema(description = "a sentence saying what differs") String detail) {
+        @Schema(description = "a sentence saying what differs") String detail) implements Serializable {
 
     public enum Problem {
         /** The first row of the user is not an INVITE from nowhere. */

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,7 +16,7 @@ public record ReplayReport(
         @Schema(description = "users replayed") long users,
         @Schema(description = "rows replayed") long rows,
         @Schema(description = "users whose history does not replay") long mismatchCount,
-        @Schema(description = "the first 100 of them") List<ReplayMismatch> mismatches) {
+        @Schema(description = "the first 100 of them") List<ReplayMismatch> mismatches) implements Serializable {
 
     public static final int LISTED = 100;
 }

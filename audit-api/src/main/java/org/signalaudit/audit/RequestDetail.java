@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +13,7 @@ public record RequestDetail(
         @Schema(description = "the trail row; null if the trail excludes the path", nullable = true) RequestView request,
         @Schema(description = "its user_state_audit rows") List<StateChangeView> stateChanges,
         @Schema(description = "its entity_audit rows") List<EntityChangeView> entityChanges,
-        @Schema(description = "its login_audit rows") List<LoginView> logins) {
+        @Schema(description = "its login_audit rows") List<LoginView> logins) implements Serializable {
 
     public RequestDetail {
         stateChanges = List.copyOf(stateChanges);

@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * {@code category} is READ, WRITE, AUTH or AUDIT_READ (a read of the audit log itself).
  */
 public record RequestQuery(String actor, Integer status, String category, Instant from, Instant to, String path,
-                           int limit, Long after) implements AuditQuery {
+                           int limit, Long after) implements AuditQuery, Serializable {
 }

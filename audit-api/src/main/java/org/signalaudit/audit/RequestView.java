@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -29,5 +30,5 @@ public record RequestView(
         @Schema(description = "what kind of request, e.g. AUDIT_READ", nullable = true) String category,
         @Schema(description = "a one-line summary", nullable = true) String summary,
         @Schema(description = "the exception class of a failure", nullable = true) String errorClass,
-        @Schema(ref = "Origin") Origin origin) {
+        @Schema(ref = "Origin") Origin origin) implements Serializable {
 }

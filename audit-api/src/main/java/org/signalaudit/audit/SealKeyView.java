@@ -1,5 +1,7 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,5 +15,5 @@ public record SealKeyView(
         @Schema(description = "the key's id (hex)") String keyId,
         @Schema(description = "the raw Ed25519 key (base64, 32 bytes)") String publicKey,
         @Schema(description = "the key as X.509 SubjectPublicKeyInfo (base64)") String publicKeyX509,
-        @Schema(description = "the signed-note verifier key name+keyid+base64(0x01 key)") String verifierKey) {
+        @Schema(description = "the signed-note verifier key name+keyid+base64(0x01 key)") String verifierKey) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
+
 import jakarta.json.bind.annotation.JsonbNillable;
 
 import java.time.Instant;
@@ -24,5 +26,5 @@ public record StateChangeView(
         @Schema(description = "the client's address", nullable = true, example = "203.0.113.7") String ipAddress,
         @Schema(ref = "Origin") Origin origin,
         @Schema(description = "the reason given", nullable = true, example = "suspicious sign-ins") String reason,
-        @Schema(description = "the request that made the change", nullable = true) String requestId) {
+        @Schema(description = "the request that made the change", nullable = true) String requestId) implements Serializable {
 }

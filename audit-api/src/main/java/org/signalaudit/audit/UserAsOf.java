@@ -1,5 +1,6 @@
 package org.signalaudit.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record UserAsOf(
         @Schema(description = "the groups then, sorted", nullable = true) List<String> groups,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "the moment asked for") Instant asOf,
         @Schema(description = "the user_state_audit row the state comes from") long stateRowId,
-        @Schema(description = "the last entity_audit row used", nullable = true) Long entityRowId) {
+        @Schema(description = "the last entity_audit row used", nullable = true) Long entityRowId) implements Serializable {
 
     public UserAsOf {
         groups = groups == null ? null : List.copyOf(groups);

@@ -1,5 +1,7 @@
 package org.signalaudit.group;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateGroup(
         @Schema(description = "the group's name, never changed: " + NAME_RULE, minLength = 2, example = "ops")
         @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = NAME, message = NAME_RULE) String name,
-        @Schema(description = "free text", example = "on call") @Size(max = 500) String description) {
+        @Schema(description = "free text", example = "on call") @Size(max = 500) String description) implements Serializable {
 
     /** Declared, not implicit, for the reason {@link org.signalaudit.account.InviteUser} gives. */
     public CreateGroup(String name, String description) {

@@ -1,5 +1,6 @@
 package org.signalaudit.group;
 
+import java.io.Serializable;
 import java.util.List;
 
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -13,7 +14,7 @@ public record GroupView(
         @Schema(description = "the group's name", example = "ops") String name,
         @Schema(description = "free text", nullable = true, example = "on call") String description,
         @Schema(description = "the members' usernames, in order", example = "[\"alice\"]") List<String> members,
-        @Schema(description = "optimistic-lock version", example = "2") long version) {
+        @Schema(description = "optimistic-lock version", example = "2") long version) implements Serializable {
 
     public GroupView {
         members = List.copyOf(members);

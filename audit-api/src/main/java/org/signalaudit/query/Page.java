@@ -1,5 +1,7 @@
 package org.signalaudit.query;
 
+import java.io.Serializable;
+
 import jakarta.json.bind.annotation.JsonbNillable;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  * the following page, null on the last one.
  */
 @JsonbNillable
-public record Page<T>(List<T> items, String next) {
+public record Page<T>(List<T> items, String next) implements Serializable {
 
     public Page {
         items = List.copyOf(items);

@@ -58,7 +58,7 @@ public class AccountIdentityStore implements IdentityStore {
         if (delayed(account)) {
             return refused(SignInFailure.DELAYED);
         }
-        if (!passwords.verify(password, account.passwordHash())) {
+        if (!passwords.verify(account.username(), password, account.passwordHash())) {
             return refused(SignInFailure.BAD_PASSWORD);
         }
         if (account.state() != UserState.ACTIVE) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import jakarta.json.JsonObject;
 
@@ -39,6 +40,7 @@ public final class LoadInvariants {
     private final Api superadmin;
     private final LoadMix mix;
     private final List<long[]> trailGaps = new ArrayList<>();
+    private Predicate<Sent> trailAtRisk = request -> true;
     private final List<long[]> outages = new ArrayList<>();
 
     public LoadInvariants(AuditDatabase db, Api superadmin, LoadMix mix) {
@@ -54,6 +56,15 @@ public final class LoadInvariants {
     public LoadInvariants trailMayMissBetween(long fromNanos, long toNanos) {
         trailGaps.add(new long[] {fromNanos, toNanos});
         return this;
+    }
+
+    /**
+     * As {@link #trailMayMissBetween}, for the requests {@code through} picks only (those sent to
+     * the server that was killed, when others kept serving).
+     */
+    public LoadInvariants trailMayMissBetween(long fromNanos, long toNanos, Predicate<Sent> through) {
+        trailAtRisk = through;
+        return trailMayMissBetween(fromNanos, toNanos);
     }
 
     /** Requests under way in this interval may be answered 503: the database was unavailable. */
@@ -136,7 +147,7 @@ public final class LoadInvariants {
     private void trail(List<Sent> requests, Verdict verdict) {
         Set<String> required = new HashSet<>();
         for (Sent request : requests) {
-            if (request.answered() && !in(trailGaps, request)) {
+            if (request.answered() && !(in(trailGaps, request) && trailAtRisk.test(request))) {
                 required.add(request.requestId());
             }
         }

@@ -26,9 +26,8 @@ public final class LoadMix {
     static final int POPULATION = 24;
 
     private final String tag;
-    private final LoadClient.Actor admin;
-    private final LoadClient.Actor superadmin;
-    private final LoadClient.Actor user;
+    /** The load's three actors through each server the clients spread over (one, unless clustered). */
+    private final List<Actors> servers;
     private final List<String> population;
     private final Watermarks watermarks;
 
@@ -36,12 +35,13 @@ public final class LoadMix {
     public record Watermarks(long stateAudit, long entityAudit) {
     }
 
-    private LoadMix(String tag, LoadClient.Actor admin, LoadClient.Actor superadmin, LoadClient.Actor user,
-                    List<String> population, Watermarks watermarks) {
+    /** The ADMIN, the SUPERADMIN and the USER of the load, through one server. */
+    private record Actors(LoadClient.Actor admin, LoadClient.Actor superadmin, LoadClient.Actor user) {
+    }
+
+    private LoadMix(String tag, List<Actors> servers, List<String> population, Watermarks watermarks) {
         this.tag = tag;
-        this.admin = admin;
-        this.superadmin = superadmin;
-        this.user = user;
+        this.servers = servers;
         this.population = population;
         this.watermarks = watermarks;
     }
@@ -51,6 +51,15 @@ public final class LoadMix {
      * the API, then notes how far the audit tables go.
      */
     public static LoadMix prepare(Api api, AuditDatabase db) {
+        return prepare(List.of(api), db);
+    }
+
+    /**
+     * As {@link #prepare(Api, AuditDatabase)}, for clients spread round-robin over several
+     * servers of one database (a cluster): client {@code i} sends through {@code apis.get(i % n)}.
+     */
+    public static LoadMix prepare(List<Api> apis, AuditDatabase db) {
+        Api api = apis.get(0);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         var accounts = new Accounts(api);
         Accounts.Active admin = accounts.active("ADMIN");
@@ -61,10 +70,14 @@ public final class LoadMix {
         }
         var watermarks = new Watermarks(db.queryForLong("SELECT COALESCE(MAX(id), 0) FROM user_state_audit"),
                 db.queryForLong("SELECT COALESCE(MAX(id), 0) FROM entity_audit"));
-        Api timed = api.timeout(CLIENT_TIMEOUT);
-        var mix = new LoadMix(tag, new LoadClient.Actor(admin.username(), admin.client(timed)),
-                new LoadClient.Actor(Api.SUPERADMIN, timed.asSuperadmin()),
-                new LoadClient.Actor(user.username(), user.client(timed)), List.copyOf(population), watermarks);
+        var servers = new ArrayList<Actors>();
+        for (Api server : apis) {
+            Api timed = server.timeout(CLIENT_TIMEOUT);
+            servers.add(new Actors(new LoadClient.Actor(admin.username(), admin.client(timed)),
+                    new LoadClient.Actor(Api.SUPERADMIN, timed.asSuperadmin()),
+                    new LoadClient.Actor(user.username(), user.client(timed))));
+        }
+        var mix = new LoadMix(tag, List.copyOf(servers), List.copyOf(population), watermarks);
         mix.warmUp();
         return mix;
     }
@@ -76,7 +89,16 @@ public final class LoadMix {
      * again after a server restart (the cache is in the process).
      */
     public void warmUp() {
-        for (LoadClient.Actor actor : List.of(admin, superadmin, user)) {
+        servers.forEach(this::warmUp);
+    }
+
+    /** {@link #warmUp()} through server {@code index} alone (the one restarted). */
+    public void warmUp(int index) {
+        warmUp(servers.get(index));
+    }
+
+    private void warmUp(Actors actors) {
+        for (LoadClient.Actor actor : List.of(actors.admin(), actors.superadmin(), actors.user())) {
             Api.Response answer = actor.api().get("api/users/" + actor.name()).send();
             if (answer.status() != 200) {
                 throw new IllegalStateException(actor.name() + " cannot read their own account: " + answer);
@@ -91,6 +113,12 @@ public final class LoadMix {
     /** The prefix of every request id of this load. */
     public String requestIdPrefix() {
         return "rel-" + tag + "-";
+    }
+
+    /** Whether {@code request} went through server {@code index} (its client's number, round-robin). */
+    public boolean sentThrough(Sent request, int index) {
+        String rest = request.requestId().substring(requestIdPrefix().length());
+        return Integer.parseInt(rest.substring(0, rest.indexOf('-'))) % servers.size() == index;
     }
 
     /** Starts the clients; the load runs until {@link Running#stop()}. */
@@ -109,7 +137,9 @@ public final class LoadMix {
         private Running() {
             var go = new CountDownLatch(1);
             for (int i = 0; i < CLIENTS; i++) {
-                var client = new LoadClient(i, requestIdPrefix() + i + "-", admin, superadmin, user, population, log);
+                Actors actors = servers.get(i % servers.size());
+                var client = new LoadClient(i, requestIdPrefix() + i + "-", actors.admin(), actors.superadmin(),
+                        actors.user(), population, log);
                 clients.add(client);
                 Thread thread = new Thread(() -> {
                     await(go);
@@ -138,6 +168,23 @@ public final class LoadMix {
 
         public void resume() {
             clients.forEach(LoadClient::resume);
+        }
+
+        /** The clients of server {@code index} (round-robin) finish their request and wait, until {@link #resume(int)}. */
+        public void pause(int index) {
+            clientsOf(index).forEach(LoadClient::pause);
+        }
+
+        public void resume(int index) {
+            clientsOf(index).forEach(LoadClient::resume);
+        }
+
+        private List<LoadClient> clientsOf(int index) {
+            var of = new ArrayList<LoadClient>();
+            for (int i = index; i < clients.size(); i += servers.size()) {
+                of.add(clients.get(i));
+            }
+            return of;
         }
 
         /** Stops the clients (each finishes the request it is sending) and returns the complete log. */

@@ -94,6 +94,20 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     private static MicroProcess launch(List<String> properties, Map<String, String> environment, int port, Path log) {
+        return launch(properties, environment, List.of("--nocluster"), port, log);
+    }
+
+    /**
+     * Starts the server with {@code properties} and Payara Micro's {@code microOptions} (in place
+     * of {@code --nocluster}: a {@link MicroCluster}'s options) and returns at once; {@link #awaitReady()}
+     * waits for it.
+     */
+    public static MicroProcess launch(List<String> properties, List<String> microOptions, int port, Path log) {
+        return launch(properties, Map.of(), microOptions, port, log);
+    }
+
+    private static MicroProcess launch(List<String> properties, Map<String, String> environment,
+                                       List<String> microOptions, int port, Path log) {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
@@ -108,8 +122,8 @@ public final class MicroProcess implements AutoCloseable {
                 command.add("-D" + SPOOL_DIR + "=" + spoolOf(directory));
             }
             command.addAll(List.of("-jar", required("payara.micro.jar"), "--deploy", required("audit.war"),
-                    "--contextroot", "audit", "--port", Integer.toString(httpPort), "--nocluster",
-                    "--rootdir", root.toString()));
+                    "--contextroot", "audit", "--port", Integer.toString(httpPort), "--rootdir", root.toString()));
+            command.addAll(microOptions);
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             return new MicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/audit/"), log, root);
@@ -267,7 +281,8 @@ public final class MicroProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** Returns once the API answers (deployment, schema and bootstrap done); fails if the server died first. */
+    public MicroProcess awaitReady() {
         Api superadmin = api().asSuperadmin().timeout(Duration.ofSeconds(10));
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
@@ -277,7 +292,7 @@ public final class MicroProcess implements AutoCloseable {
             }
             try {
                 if (superadmin.get("api/users/" + Api.SUPERADMIN).send().status() == 200) {
-                    return;
+                    return this;
                 }
             } catch (UncheckedIOException notListeningYet) {
                 // not listening yet

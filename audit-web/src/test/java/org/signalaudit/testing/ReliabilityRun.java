@@ -103,6 +103,19 @@ public final class ReliabilityRun implements BeforeEachCallback, AfterTestExecut
     }
 
     /**
+     * {@code size} instances of this build's Payara Micro clustered on 127.0.0.1 ({@link MicroCluster})
+     * on {@code database}, with more system properties; stopped after the test.
+     */
+    public MicroCluster instances(ScratchDatabase database, int size, List<String> moreProperties) {
+        var properties = new ArrayList<>(MicroProcess.systemProperties(database.url()));
+        properties.addAll(moreProperties);
+        MicroCluster cluster = MicroCluster.start(properties, directory, size);
+        open.push(cluster);
+        artifacts.add("server logs " + directory + "/member-*.log");
+        return cluster;
+    }
+
+    /**
      * This build's Payara Micro configured by {@code environment} alone, as
      * {@code java -jar payara-micro.jar --deploy audit.war} is: not awaited, for a start that must fail.
      */

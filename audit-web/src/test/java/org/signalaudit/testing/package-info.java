@@ -5,7 +5,8 @@
  * when a test fails. Every test class uses these instead of its own copy.
  *
  * <p>For the reliability tests: this build's Payara Micro as a child process that can be killed
- * ({@link org.signalaudit.testing.MicroProcess}), a PostgreSQL of a test's own that can be stopped
+ * ({@link org.signalaudit.testing.MicroProcess}), several of them clustered on 127.0.0.1
+ * ({@link org.signalaudit.testing.MicroCluster}), a PostgreSQL of a test's own that can be stopped
  * ({@link org.signalaudit.testing.PrivateCluster}), a database of a test's own
  * ({@link org.signalaudit.testing.ScratchDatabase}), the resources of a run as a JUnit extension
  * ({@link org.signalaudit.testing.ReliabilityRun}), the 32-client load

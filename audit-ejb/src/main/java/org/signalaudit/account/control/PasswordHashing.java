@@ -3,6 +3,7 @@ package org.signalaudit.account.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.signalaudit.cluster.DataGrid;
 
 /**
  * Password hashing with Jakarta Security's PBKDF2, at the strength OWASP asks for today. The
  * stored form ({@code algorithm:iterations:salt:hash}) carries its own parameters, so raising
  * {@code audit.password.iterations} later leaves old hashes verifiable. A successful verification
- * is remembered for a few minutes ({@link VerifiedPasswords}), so HTTP Basic stays cheap.
+ * is remembered for a few minutes ({@link VerifiedPasswords}, shared by the cluster's instances),
+ * so HTTP Basic stays cheap.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -35,6 +38,9 @@ public class PasswordHashing {
 
     @Inject
     Instance<Pbkdf2PasswordHash> hashes;
+
+    @Inject
+    DataGrid grid;
 
     private VerifiedPasswords verifiedPasswords;
 
@@ -56,25 +62,40 @@ public class PasswordHashing {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         decoy = hash.generate("decoy-password-for-unknown-users".toCharArray());
-        verifiedPasswords = new VerifiedPasswords(Duration.ofSeconds(verifiedCacheSeconds), 10_000, Clock.systemUTC());
+        Duration lifetime = Duration.ofSeconds(verifiedCacheSeconds);
+        verifiedPasswords = grid.caches().map(caches -> VerifiedPasswords.in(caches, lifetime, Clock.systemUTC()))
+                .orElseGet(() -> {
+                    if (!lifetime.isZero()) {
+                        Logger.getLogger(PasswordHashing.class.getName()).warning("Payara runs without its data grid "
+                                + "(Hazelcast), which holds the cache of verified passwords: every request verifies "
+                                + "its password in full");
+                    }
+                    return VerifiedPasswords.off(Clock.systemUTC());
+                });
     }
 
     public String hash(String password) {
         return hash.generate(password.toCharArray());
     }
 
-    public boolean verify(String password, String storedHash) {
+    /** Whether {@code password} is {@code username}'s, whose stored hash is {@code storedHash}. */
+    public boolean verify(String username, String password, String storedHash) {
         if (storedHash == null) {
             return false;
         }
-        if (verifiedPasswords.remembers(password, storedHash)) {
+        if (verifiedPasswords.remembers(username, password, storedHash)) {
             return true;
         }
         boolean matches = hash.verify(password.toCharArray(), storedHash);
         if (matches) {
-            verifiedPasswords.remember(password, storedHash);
+            verifiedPasswords.remember(username, password, storedHash);
         }
         return matches;
+    }
+
+    /** The user's password, state or role changed: no instance takes a remembered verification any more. */
+    public void forget(String username) {
+        verifiedPasswords.forget(username);
     }
 
     /**

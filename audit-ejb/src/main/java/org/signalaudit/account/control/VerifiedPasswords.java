@@ -2,84 +2,123 @@ package org.signalaudit.account.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.hazelcast.config.CacheConfig;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
+
 /**
- * Remembers, for a short while, that a password matched a stored hash, so that HTTP Basic (which
- * sends the password with every call) does not pay a 600,000-iteration PBKDF2 verification per
- * request (DESIGN.md, "Known traps").
+ * Remembers, for a short while, that a user's password matched their stored hash, so that HTTP
+ * Basic (which sends the password with every call) does not pay a 600,000-iteration PBKDF2
+ * verification per request (DESIGN.md, "Known traps"). The memo is a JCache of Payara's data grid,
+ * shared by every instance of the cluster: a verification on instance 1 spares instance 3 its own.
  *
- * <p>What is remembered is the outcome of a pure function, {@code verify(password, storedHash)}:
- * keyed by an HMAC over both under a key that never leaves this process, so neither the password
- * nor anything that would help guess it is kept. Because the stored hash is part of the key, a
- * changed password can never match an old entry; the account's state and role are still read from
- * the database on every request, so locking or deactivating a user takes effect at once, on every
- * instance. Only successes are remembered: every wrong password still costs the attacker the
- * full verification and still counts towards the lockout.
+ * <p>What is remembered per username is the outcome of a pure function,
+ * {@code verify(password, storedHash)}, as an HMAC over both under a key the cluster's members
+ * share in the grid (made by the first of them, held in memory only, never written anywhere), so
+ * neither the password nor anything that would help guess it offline is kept. Because the stored
+ * hash is part of the HMAC, a changed password can never match an old entry, and a wrong password
+ * never matches the right one's; the account's state and role are still read from the database
+ * on every request, so locking or deactivating a user takes effect at once, on every instance.
+ * Besides, the entry of a user whose password, state or role changes is removed
+ * ({@link #forget}), on every instance at once since there is one cache. Only successes are
+ * remembered: every wrong password still costs the attacker the full verification and still
+ * counts towards the lockout.
+ *
+ * <p>An entry lives {@code lifetime} from its verification, checked here against the clock (so
+ * each instance keeps to its own setting) and by the cache's expiry, which reclaims it. One entry
+ * per user bounds the memo by the number of users; the grid evicts the least recently used beyond
+ * {@value #CAPACITY} entries per member all the same.
  */
 final class VerifiedPasswords {
 
-    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    static final String CACHE = "signal-audit.verified-passwords";
+    static final String KEY_CACHE = "signal-audit.verified-passwords.key";
+    static final int CAPACITY = 10_000;
+    private static final String THE_KEY = "hmac-sha256";
+
+    private final Cache<String, String> verified;
     private final SecretKeySpec key;
     private final Duration lifetime;
-    private final int capacity;
     private final Clock clock;
 
-    VerifiedPasswords(Duration lifetime, int capacity, Clock clock) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    private VerifiedPasswords(Cache<String, String> verified, SecretKeySpec key, Duration lifetime, Clock clock) {
+        this.verified = verified;
+        this.key = key;
         this.lifetime = lifetime;
-        this.capacity = capacity;
         this.clock = clock;
     }
 
-    boolean remembers(String password, String storedHash) {
+    /** The memo in {@code caches} (created by the first instance that needs it), or none for a zero lifetime. */
+    static VerifiedPasswords in(CacheManager caches, Duration lifetime, Clock clock) {
         if (lifetime.isZero()) {
+            return off(clock);
+        }
+        Cache<String, String> keys = cache(caches, KEY_CACHE, new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        keys.putIfAbsent(THE_KEY, Base64.getEncoder().encodeToString(secret));
+        byte[] shared = Base64.getDecoder().decode(keys.get(THE_KEY));
+        var configuration = new CacheConfig<String, String>();
+        configuration.setTypes(String.class, String.class).setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                new javax.cache.expiry.Duration(TimeUnit.SECONDS, Math.max(1, lifetime.toSeconds()))));
+        configuration.setEvictionConfig(new EvictionConfig().setSize(CAPACITY)
+                .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT).setEvictionPolicy(EvictionPolicy.LRU));
+        return new VerifiedPasswords(cache(caches, CACHE, configuration), new SecretKeySpec(shared, "HmacSHA256"),
+                lifetime, clock);
+    }
+
+    /** A memo that remembers nothing: {@code audit.password.verified-cache-seconds=0}, or no data grid. */
+    static VerifiedPasswords off(Clock clock) {
+        return new VerifiedPasswords(null, null, Duration.ZERO, clock);
+    }
+
+    boolean remembers(String username, String password, String storedHash) {
+        if (verified == null) {
             return false;
         }
-        Instant until = verified.get(keyOf(password, storedHash));
-        return until != null && clock.instant().isBefore(until);
+        String entry = verified.get(username);
+        if (entry == null) {
+            return false;
+        }
+        int colon = entry.indexOf(':');
+        Instant until = Instant.ofEpochMilli(Long.parseLong(entry.substring(0, colon)));
+        return clock.instant().isBefore(until) && MessageDigest.isEqual(
+                entry.substring(colon + 1).getBytes(StandardCharsets.US_ASCII),
+                proof(password, storedHash).getBytes(StandardCharsets.US_ASCII));
     }
 
-    void remember(String password, String storedHash) {
-        if (lifetime.isZero()) {
-            return;
-        }
-        if (verified.size() >= capacity) {
-            evictExpiredOrAll();
-        }
-        verified.put(keyOf(password, storedHash), clock.instant().plus(lifetime));
-    }
-
-    int size() {
-        return verified.size();
-    }
-
-    /** Drops what has expired; if everything is still fresh, starts over rather than grow. */
-    private void evictExpiredOrAll() {
-        Instant now = clock.instant();
-        for (Iterator<Instant> it = verified.values().iterator(); it.hasNext(); ) {
-            if (!now.isBefore(it.next())) {
-                it.remove();
-            }
-        }
-        if (verified.size() >= capacity) {
-            verified.clear();
+    void remember(String username, String password, String storedHash) {
+        if (verified != null) {
+            verified.put(username, clock.instant().plus(lifetime).toEpochMilli() + ":" + proof(password, storedHash));
         }
     }
 
-    private String keyOf(String password, String storedHash) {
+    /** The user's password, state or role changed: whatever was verified before is forgotten, cluster-wide. */
+    void forget(String username) {
+        if (verified != null) {
+            verified.remove(username);
+        }
+    }
+
+    private String proof(String password, String storedHash) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -88,6 +127,20 @@ final class VerifiedPasswords {
             return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    /** The named cache, created with {@code configuration} unless another instance was first. */
+    private static Cache<String, String> cache(CacheManager caches, String name,
+                                               javax.cache.configuration.Configuration<String, String> configuration) {
+        Cache<String, String> cache = caches.getCache(name, String.class, String.class);
+        if (cache != null) {
+            return cache;
+        }
+        try {
+            return caches.createCache(name, configuration);
+        } catch (CacheException createdMeanwhile) {
+            return caches.getCache(name, String.class, String.class);
         }
     }
 }
