@@ -151,8 +151,8 @@ class EntityHistoryIT extends ApplicationIT {
         int changes = 1_200;
         // Two ids taken ahead: one for the creation, one for a row that will commit late, after many
         // rows with greater ids (ids are taken at insert, commits happen in another order).
-        long creationId = db.asSuperuser().queryForLong("SELECT nextval(pg_get_serial_sequence('entity_audit', 'id'))");
-        long lateId = db.asSuperuser().queryForLong("SELECT nextval(pg_get_serial_sequence('entity_audit', 'id'))");
+        long creationId = db.asSuperuser().queryForLong("SELECT nextval(coalesce(pg_get_serial_sequence('entity_audit', 'id'), 'entity_audit_seq'))");
+        long lateId = db.asSuperuser().queryForLong("SELECT nextval(coalesce(pg_get_serial_sequence('entity_audit', 'id'), 'entity_audit_seq'))");
         // The creation, then the description and the members changed in turn, a second apart.
         db.execute("INSERT INTO entity_audit (id, entity_type, entity_id, action, changes, initiated_by, origin,"
                 + " occurred_at) VALUES (" + creationId + ", 'Group', '" + name + "', 'CREATE',"

@@ -63,12 +63,23 @@ class RetentionIT extends ApplicationIT {
         String goneUser = Accounts.uniqueName("gone");
         long goneState = stateRow(postgres, goneUser, old.atDay(10));
         long keptState = stateRow(postgres, keptUser, held.atDay(10));
+        // An entity's row of the old month, and a replay state kept from it for "as of": it holds
+        // the row's values, so it goes with the month.
+        postgres.select("SELECT audit_month_partition(?, ?)", "entity_audit", old.atDay(1));
+        long goneEntity = (Long) postgres.select("INSERT INTO entity_audit (entity_type, entity_id, action, changes,"
+                + " initiated_by, origin, occurred_at) VALUES ('Group', ?, 'CREATE', '{\"description\": {\"new\": \"old\"}}',"
+                + " 'it', 'SYSTEM', CAST(? AS timestamptz)) RETURNING id", goneUser, old.atDay(12) + "T08:00:00Z")
+                .get(0).get("id");
+        postgres.select("INSERT INTO entity_replay_state (entity_type, entity_id, last_id, row_count, latest_occurred_at,"
+                + " state, mac) VALUES ('Group', ?, ?, 1, CAST(? AS timestamptz), '{}', 'kept') RETURNING last_id",
+                goneUser, goneEntity, old.atDay(12) + "T08:00:00Z");
         long goneLogin = (Long) postgres.select("INSERT INTO login_audit (occurred_at, event, username) VALUES "
                 + "(CAST(? AS timestamptz), 'LOGIN_FAILED', ?) RETURNING id", old.atDay(11) + "T08:00:00Z", goneUser)
                 .get(0).get("id");
         Sealing.awaitSealed(db, "state", goneState);
         long keptLeaf = Sealing.awaitSealed(db, "state", keptState);
         Sealing.awaitSealed(db, "login", goneLogin);
+        Sealing.awaitSealed(db, "entity", goneEntity);
         JsonObject before = checkpoint();
 
         Api.Response placed = superadmin.post("api/audit/holds").json(Api.json("username", keptUser,
@@ -80,7 +91,7 @@ class RetentionIT extends ApplicationIT {
         assertThat(ran.status()).as("%s", ran).isEqualTo(200);
 
         JsonObject run = ran.json();
-        assertThat(months(run, "dropped")).contains("state " + old, "login " + old, "login " + held)
+        assertThat(months(run, "dropped")).contains("state " + old, "login " + old, "login " + held, "entity " + old)
                 .doesNotContain("state " + held);
         assertThat(run.getJsonArray("skipped").getValuesAs(JsonObject.class)).anySatisfy(skipped -> {
             assertThat(skipped.getString("table") + " " + skipped.getString("month")).isEqualTo("state " + held);
@@ -94,6 +105,8 @@ class RetentionIT extends ApplicationIT {
         assertThat(partitionExists(postgres, "user_state_audit", held)).as("the held month's partition").isTrue();
         assertThat(db.queryForLong("SELECT count(*) FROM user_state_audit WHERE id = " + goneState)).isZero();
         assertThat(db.queryForLong("SELECT count(*) FROM user_state_audit WHERE id = " + keptState)).isOne();
+        assertThat(db.queryForLong("SELECT count(*) FROM entity_replay_state WHERE entity_id = '" + goneUser + "'"))
+                .as("the replay state made from the dropped entity row").isZero();
 
         JsonObject report = superadmin.get("api/audit/verify").send().json();
         assertThat(report.getBoolean("intact")).as("verify after the drop: %s", report).isTrue();

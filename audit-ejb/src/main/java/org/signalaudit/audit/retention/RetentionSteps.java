@@ -1,8 +1,11 @@
 package org.signalaudit.audit.retention;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.signalaudit.audit.RetiredMonth;
 import org.signalaudit.audit.SkippedMonth;
+import org.signalaudit.audit.entity.AuditTable;
 import org.signalaudit.store.TransactionConnection;
 
 /**
@@ -49,6 +53,9 @@ public class RetentionSteps {
                 if (unsealed > 0) {
                     return skipped(month, unsealed + " rows are not sealed yet");
                 }
+                if (month.table() == AuditTable.ENTITY) {
+                    forgetReplayStates(connection, month);
+                }
                 try (PreparedStatement retire = connection.prepareStatement("SELECT audit_retire_month(?, ?, ?, ?, ?)")) {
                     retire.setString(1, month.table().tableName());
                     retire.setString(2, month.table().code());
@@ -70,6 +77,21 @@ public class RetentionSteps {
             return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Retention could not retire " + month, e);
+        }
+    }
+
+    /**
+     * The replay states kept for "as of" (audit.reader.ReplayStates) hold the values of the rows
+     * they were made from: those made from rows of this month leave with them (a later "as of"
+     * replays what remains, and keeps states again).
+     */
+    private static void forgetReplayStates(Connection connection, AuditMonth month) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement("DELETE FROM entity_replay_state s"
+                + " WHERE EXISTS (SELECT 1 FROM entity_audit t WHERE t.entity_type = s.entity_type"
+                + " AND t.entity_id = s.entity_id AND t.id <= s.last_id AND t.occurred_at >= ? AND t.occurred_at < ?)")) {
+            forget.setObject(1, OffsetDateTime.ofInstant(month.start(), ZoneOffset.UTC));
+            forget.setObject(2, OffsetDateTime.ofInstant(month.end(), ZoneOffset.UTC));
+            forget.executeUpdate();
         }
     }
 
