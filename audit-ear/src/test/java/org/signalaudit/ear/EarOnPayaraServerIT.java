@@ -184,6 +184,25 @@ class EarOnPayaraServerIT {
                 .matches("(application|text)/javascript.*"); // Payara Server says text/javascript, Micro application/
     }
 
+    /**
+     * The database-outage breaker is MicroProfile Fault Tolerance's on Payara Server too: a signed-in
+     * request passes its interceptor, which counts the call (base scope).
+     */
+    @Test
+    void signInsPassTheOutageBreakerOfMicroProfileFaultTolerance() throws Exception {
+        HttpResponse<String> me = send("GET", "users/superadmin", null, true);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(api.resolve("/metrics?scope=base"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body().lines()
+                .filter(line -> line.startsWith("ft_circuitbreaker_calls_total{circuitBreakerResult=\"success\","
+                        + "method=\"org.signalaudit.availability.StoreAvailability.reach\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
+                .as("sign-ins the breaker let through").isPositive();
+    }
+
     @Test
     void illegalTransitionIsRefusedAsProblemAndLeavesNoRow() throws Exception {
         String username = "ear-" + randomSuffix();

@@ -26,10 +26,15 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * <p>Only what {@link #reach} runs counts: the sign-in's reading of the account, which every API
  * request and every sign-in makes before anything else, so the breaker opens on the first of
  * them. A failure of the store counts ({@link StoreUnavailableException}); any other failure says
- * the database answered, and counts as a success. MicroProfile Fault Tolerance keeps the state,
- * per method and per instance (DESIGN: nothing that decides security lives in memory; this only
- * ever turns requests away faster). Its settings can be changed through MicroProfile Config
- * ({@code org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay}, README).
+ * the database answered, and counts as a success. An outage found elsewhere (by a resource, by a
+ * screen of a signed-in admin) is answered 503 where it is found but not counted: the breaker
+ * knows only the calls it guards, and the next sign-in finds the outage itself.
+ *
+ * <p>MicroProfile Fault Tolerance keeps the state, per method and per instance (DESIGN: nothing
+ * that decides security lives in memory; this only ever turns requests away faster). Its delay
+ * is a MicroProfile Config setting,
+ * {@code org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay} (README;
+ * checked at start-up by configuration.control.ConfigurationCheck).
  *
  * <p>Not used: {@code @Timeout}, because the wait for a connection is bounded by the pool
  * already ({@code loginTimeout}, {@code max-wait-time-in-millis}: 5 s), Payara's timeout
