@@ -74,7 +74,7 @@ public class HoldsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HoldView")))
     @APIResponse(responseCode = "404", description = "No hold has this id")
     @APIResponse(responseCode = "409", description = "The hold is released already")
-    public HoldView release(@Parameter(description = "the hold's id") @PathParam("id") long id,
+    public HoldView release(@Parameter(description = "the hold's id", required = true) @PathParam("id") long id,
                             @Valid @BeanParam ReleaseParams params) {
         return holds.release(id, params.reason);
     }

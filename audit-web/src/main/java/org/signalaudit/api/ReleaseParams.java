@@ -1,6 +1,7 @@
 package org.signalaudit.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
@@ -13,5 +14,6 @@ public class ReleaseParams {
     @Schema(description = "why the hold is released, recorded with the hold and in the request trail")
     @NotBlank(message = "a hold is released with a reason")
     @Size(max = 400)
+    @Pattern(regexp = "[^\\x{0}]*", message = "must not contain U+0000, which the database cannot store")
     String reason;
 }

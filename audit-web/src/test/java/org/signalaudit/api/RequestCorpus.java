@@ -46,6 +46,7 @@ final class RequestCorpus {
         evidence();
         sealedLog();
         integrity();
+        retention();
         headers();
         credentials();
         methods();
@@ -204,6 +205,32 @@ final class RequestCorpus {
                 corpus.to("hostile query parameters", "GET", "audit/proofs/inclusion?table=" + v + "&id=1").answered();
                 corpus.to("hostile query parameters", "GET", "audit/proofs/consistency?from=1&to=" + v).answered();
             }
+        }
+    }
+
+    /**
+     * Retention and legal holds: hostile reasons, user names and ids. A hold's base body asks for a
+     * backwards range, so it is refused whatever its text; a hostile reason may run retention (it
+     * drops nothing a test wrote: the test months are far in the past and sealed, or held).
+     */
+    private void retention() {
+        String backwards = ",\"from\":\"2030-01-01T00:00:00Z\",\"to\":\"2020-01-01T00:00:00Z\"}";
+        for (List<String> kind : List.of(HostileValues.SQL, HostileValues.SCRIPT, HostileValues.UNICODE)) {
+            String category = kind == HostileValues.SQL ? "SQL injection"
+                    : kind == HostileValues.SCRIPT ? "script injection" : "unicode edge cases";
+            for (String value : kind) {
+                String text = CorpusBuilder.json(value);
+                corpus.to(category, "POST", "audit/retention/run").body("{\"reason\":" + text + "}").answered();
+                corpus.to(category, "POST", "audit/holds").body("{\"username\":" + text + ",\"reason\":" + text
+                        + backwards).refused();
+                corpus.to(category, "DELETE", "audit/holds/999999999?reason=" + encode(value)).refused();
+                corpus.to(category, "GET", "audit/retention/schedule?table=" + encode(value)).answered();
+                corpus.to(category, "GET", "audit/holds?username=" + encode(value)).answered();
+            }
+        }
+        for (String value : HostileValues.TRAVERSAL) {
+            corpus.to("path traversal", "DELETE", "audit/holds/" + value + "?reason=hostile").containerMayAnswer()
+                    .refused();
         }
     }
 
