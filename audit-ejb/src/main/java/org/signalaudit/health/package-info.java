@@ -5,7 +5,8 @@
  * bean here and nothing else changes.
  * <ul>
  * <li>readiness: the database answers ({@link org.signalaudit.health.StoreReachable}); its schema
- * is the one this build migrated to ({@link org.signalaudit.health.SchemaCurrent});</li>
+ * is the one this build migrated to ({@link org.signalaudit.health.SchemaCurrent}); this instance's
+ * member of Payara's data grid runs, with the members it sees ({@link org.signalaudit.health.ClusterMembership});</li>
  * <li>liveness: the application is deployed and no threads of it are deadlocked
  * ({@link org.signalaudit.health.NotWedged}).</li>
  * </ul>
