@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.signalaudit.audit.seal.SealKey;
 import org.signalaudit.cluster.DataGrid;
 
 /**
@@ -42,6 +43,10 @@ public class PasswordHashing {
     @Inject
     DataGrid grid;
 
+    /** The memo's proofs are MACs under a key derived from it, which the data grid never holds. */
+    @Inject
+    SealKey sealKey;
+
     private VerifiedPasswords verifiedPasswords;
 
     private Pbkdf2PasswordHash hash;
@@ -63,7 +68,8 @@ public class PasswordHashing {
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         decoy = hash.generate("decoy-password-for-unknown-users".toCharArray());
         Duration lifetime = Duration.ofSeconds(verifiedCacheSeconds);
-        verifiedPasswords = grid.caches().map(caches -> VerifiedPasswords.in(caches, lifetime, Clock.systemUTC()))
+        verifiedPasswords = grid.caches().map(caches -> VerifiedPasswords.in(caches,
+                sealKey.derivedKey("signal-audit verified passwords v1"), lifetime, Clock.systemUTC()))
                 .orElseGet(() -> {
                     if (!lifetime.isZero()) {
                         Logger.getLogger(PasswordHashing.class.getName()).warning("Payara runs without its data grid "

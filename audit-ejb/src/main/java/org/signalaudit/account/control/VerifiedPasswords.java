@@ -3,7 +3,6 @@ package org.signalaudit.account.control;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,9 +28,10 @@ import com.hazelcast.config.MaxSizePolicy;
  * shared by every instance of the cluster: a verification on instance 1 spares instance 3 its own.
  *
  * <p>What is remembered per username is the outcome of a pure function,
- * {@code verify(password, storedHash)}, as an HMAC over both under a key the cluster's members
- * share in the grid (made by the first of them, held in memory only, never written anywhere), so
- * neither the password nor anything that would help guess it offline is kept. Because the stored
+ * {@code verify(password, storedHash)}, as an HMAC over both under a key derived from the seal key
+ * ({@code SealKey.derivedKey}), which every instance holds and the data grid never does, so what the
+ * grid holds can be neither forged nor used to test guesses offline: neither the password nor
+ * anything that would help guess it is kept. Because the stored
  * hash is part of the HMAC, a changed password can never match an old entry, and a wrong password
  * never matches the right one's; the account's state and role are still read from the database
  * on every request, so locking or deactivating a user takes effect at once, on every instance.
@@ -49,9 +48,7 @@ import com.hazelcast.config.MaxSizePolicy;
 final class VerifiedPasswords {
 
     static final String CACHE = "signal-audit.verified-passwords";
-    static final String KEY_CACHE = "signal-audit.verified-passwords.key";
     static final int CAPACITY = 10_000;
-    private static final String THE_KEY = "hmac-sha256";
 
     private final Cache<String, String> verified;
     private final SecretKeySpec key;
@@ -65,24 +62,20 @@ final class VerifiedPasswords {
         this.clock = clock;
     }
 
-    /** The memo in {@code caches} (created by the first instance that needs it), or none for a zero lifetime. */
-    static VerifiedPasswords in(CacheManager caches, Duration lifetime, Clock clock) {
+    /**
+     * The memo in {@code caches} (created by the first instance that needs it), its proofs made with
+     * {@code key}, or none for a zero lifetime.
+     */
+    static VerifiedPasswords in(CacheManager caches, SecretKeySpec key, Duration lifetime, Clock clock) {
         if (lifetime.isZero()) {
             return off(clock);
         }
-        Cache<String, String> keys = cache(caches, KEY_CACHE, new MutableConfiguration<String, String>()
-                .setTypes(String.class, String.class));
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        keys.putIfAbsent(THE_KEY, Base64.getEncoder().encodeToString(secret));
-        byte[] shared = Base64.getDecoder().decode(keys.get(THE_KEY));
         var configuration = new CacheConfig<String, String>();
         configuration.setTypes(String.class, String.class).setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                 new javax.cache.expiry.Duration(TimeUnit.SECONDS, Math.max(1, lifetime.toSeconds()))));
         configuration.setEvictionConfig(new EvictionConfig().setSize(CAPACITY)
                 .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT).setEvictionPolicy(EvictionPolicy.LRU));
-        return new VerifiedPasswords(cache(caches, CACHE, configuration), new SecretKeySpec(shared, "HmacSHA256"),
-                lifetime, clock);
+        return new VerifiedPasswords(cache(caches, CACHE, configuration), key, lifetime, clock);
     }
 
     /** A memo that remembers nothing: {@code audit.password.verified-cache-seconds=0}, or no data grid. */

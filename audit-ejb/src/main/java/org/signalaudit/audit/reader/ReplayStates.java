@@ -67,8 +67,7 @@ public class ReplayStates {
 
     @PostConstruct
     void deriveKey() {
-        macKey = new SecretKeySpec(mac(new SecretKeySpec(sealKey.pair().getPrivate().getEncoded(), "HmacSHA256"),
-                "signal-audit entity replay states v1"), "HmacSHA256");
+        macKey = sealKey.derivedKey("signal-audit entity replay states v1");
     }
 
     /**

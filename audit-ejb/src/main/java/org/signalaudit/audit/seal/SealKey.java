@@ -1,11 +1,16 @@
 package org.signalaudit.audit.seal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +105,22 @@ public class SealKey {
         String path = url.substring(prefix.length()).split(";", 2)[0];
         Path parent = Path.of(path).toAbsolutePath().getParent();
         return Optional.ofNullable(parent);
+    }
+
+    /**
+     * A key for HMAC-SHA256 derived from the seal key for one {@code purpose}: every instance of a
+     * deployment holds the same seal key, and the database does not, so a MAC made with it on one
+     * instance checks on another, and one found in the database or the data grid can be neither
+     * forged nor used to test guesses offline.
+     */
+    public SecretKeySpec derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pair.getPrivate().getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
+        }
     }
 
     public KeyPair pair() {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.hazelcast.cache.HazelcastCachingProvider;
 import com.hazelcast.config.Config;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class VerifiedPasswordsTest {
 
+    private static final SecretKeySpec KEY = new SecretKeySpec(new byte[32], "HmacSHA256");
+
     private static HazelcastInstance member;
     private static CacheManager caches;
 
     private final MutableClock clock = new MutableClock();
-    private final VerifiedPasswords memo = VerifiedPasswords.in(caches, Duration.ofMinutes(5), clock);
+    private final VerifiedPasswords memo = VerifiedPasswords.in(caches, KEY, Duration.ofMinutes(5), clock);
     private final String user = "u-" + UUID.randomUUID();
 
     @BeforeAll
@@ -80,7 +83,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void everyInstanceSharesOneMemoUnderOneKey() {
-        var another = VerifiedPasswords.in(caches, Duration.ofMinutes(5), clock);
+        var another = VerifiedPasswords.in(caches, KEY, Duration.ofMinutes(5), clock);
         memo.remember(user, "pw", "hash");
 
         assertThat(another.remembers(user, "pw", "hash")).as("verified through the other instance").isTrue();
@@ -90,7 +93,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void aZeroLifetimeTurnsItOff() {
-        var off = VerifiedPasswords.in(caches, Duration.ZERO, clock);
+        var off = VerifiedPasswords.in(caches, KEY, Duration.ZERO, clock);
         off.remember(user, "pw", "hash");
 
         assertThat(off.remembers(user, "pw", "hash")).isFalse();
