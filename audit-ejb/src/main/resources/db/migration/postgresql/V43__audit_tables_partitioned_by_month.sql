@@ -16,6 +16,10 @@
 -- create one except through the two SECURITY DEFINER functions below. Without that role everything
 -- stays owned by the application's role (one WARNING), which then could drop partitions itself.
 
+-- The sealer reads its place in the sealed order (transaction, table, id) from the last sealed row;
+-- should retention drop that row, its tombstone keeps the row's transaction id in its stead.
+ALTER TABLE audit_tombstone_leaf ADD COLUMN written_by xid8;
+
 CREATE FUNCTION audit_month_partition(parent TEXT, month DATE) RETURNS TEXT
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
@@ -112,7 +116,7 @@ BEGIN
                    'sha256(coalesce(string_agg(l.leaf_hash, ''''::bytea ORDER BY l.leaf_index), ''''::bytea)), '
                    'now(), %L, %L FROM %I t JOIN audit_leaf l ON l.table_code = %L AND l.row_id = t.id',
                    tombstone, table_code, date_trunc('month', month)::date, retired_by, why, part_name, table_code);
-    EXECUTE format('INSERT INTO audit_tombstone_leaf (leaf_index, tombstone_id) SELECT l.leaf_index, %s '
+    EXECUTE format('INSERT INTO audit_tombstone_leaf (leaf_index, tombstone_id, written_by) SELECT l.leaf_index, %s, t.written_by '
                    'FROM %I t JOIN audit_leaf l ON l.table_code = %L AND l.row_id = t.id',
                    tombstone, part_name, table_code);
     EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, part_name);

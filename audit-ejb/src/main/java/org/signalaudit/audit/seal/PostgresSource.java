@@ -141,14 +141,17 @@ final class PostgresSource implements SealSource {
     }
 
     private static Position read(Connection connection, TreeStore.Leaf leaf) throws SQLException {
+        // A row retention dropped left its transaction id in its tombstone (migration V43).
         try (PreparedStatement select = connection.prepareStatement("SELECT written_by::text::bigint FROM "
-                + leaf.table().tableName() + " WHERE id = ?")) {
+                + leaf.table().tableName() + " WHERE id = ? UNION ALL SELECT written_by::text::bigint"
+                + " FROM audit_tombstone_leaf WHERE leaf_index = ? FETCH FIRST 1 ROWS ONLY")) {
             select.setLong(1, leaf.rowId());
+            select.setLong(2, leaf.index());
             try (ResultSet result = select.executeQuery()) {
                 if (!result.next()) {
                     throw new TamperingException("The last sealed row (" + leaf.table().code() + " " + leaf.rowId()
                             + ", leaf " + leaf.index() + ") is gone from " + leaf.table().tableName()
-                            + ": sealing stops until an operator has looked (run the verify)");
+                            + " without a tombstone: sealing stops until an operator has looked (run the verify)");
                 }
                 long xid = result.getLong(1);
                 return result.wasNull() ? new Position(0, -1, 0) : new Position(xid, leaf.table().ordinal(), leaf.rowId());
