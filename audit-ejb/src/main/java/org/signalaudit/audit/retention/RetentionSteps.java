@@ -32,6 +32,9 @@ public class RetentionSteps {
     public record Outcome(RetiredMonth dropped, SkippedMonth skipped) {
     }
 
+    /** The advisory lock key of retirements: "retire" in ASCII, any constant no one else uses. */
+    static final long RETIREMENT_LOCK = 0x726574697265L;
+
     @Inject
     TransactionConnection transaction;
 
@@ -41,6 +44,15 @@ public class RetentionSteps {
     public Outcome retire(AuditMonth month, String actor, String reason) {
         try {
             Outcome outcome = transaction.apply(connection -> {
+                // One retirement at a time (the daily timer and a SUPERADMIN's run, or two runs, may
+                // overlap): the second finds the month gone and skips it, instead of failing on it.
+                try (PreparedStatement one = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    one.setLong(1, RETIREMENT_LOCK);
+                    one.execute();
+                }
+                if (!exists(connection, month)) {
+                    return skipped(month, "already retired by another run");
+                }
                 // Holds placed while this month is retired wait for its commit: none is missed.
                 try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE legal_hold IN SHARE MODE")) {
                     lock.execute();
@@ -77,6 +89,16 @@ public class RetentionSteps {
             return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Retention could not retire " + month, e);
+        }
+    }
+
+    private static boolean exists(Connection connection, AuditMonth month) throws SQLException {
+        try (PreparedStatement partition = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            partition.setString(1, month.table().tableName() + "_p"
+                    + String.format("%04d%02d", month.month().getYear(), month.month().getMonthValue()));
+            try (ResultSet result = partition.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
         }
     }
 
