@@ -1,9 +1,6 @@
 package org.signalaudit.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +31,7 @@ public final class MicroCluster implements AutoCloseable {
         this.properties = List.copyOf(properties);
         this.directory = directory;
         for (int i = 0; i < size; i++) {
-            gridPorts.add(freePort());
+            gridPorts.add(FreePorts.next());
         }
     }
 
@@ -125,13 +122,6 @@ public final class MicroCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -2,9 +2,7 @@ package org.signalaudit.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,7 +109,7 @@ public final class MicroProcess implements AutoCloseable {
         Path directory = log.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
-            int httpPort = port == 0 ? freePort() : port;
+            int httpPort = port == 0 ? FreePorts.next() : port;
             Path root = Files.createTempDirectory(directory, "micro-root-");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(properties);
@@ -320,11 +318,6 @@ public final class MicroProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String required(String property) {
         String value = System.getProperty(property);

@@ -3,8 +3,6 @@ package org.signalaudit.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +54,7 @@ public final class PrivateCluster implements AutoCloseable {
     /** A new, running server in {@code home} (deleted first if a previous run left it) with the application's role. */
     public static PrivateCluster create(Path home) {
         boolean asRoot = "0".equals(output(List.of("id", "-u")).trim());
-        var cluster = new PrivateCluster(binaries(), home.toAbsolutePath(), freePort(), asRoot);
+        var cluster = new PrivateCluster(binaries(), home.toAbsolutePath(), FreePorts.next(), asRoot);
         cluster.initialise();
         try {
             cluster.start();
@@ -203,13 +201,6 @@ public final class PrivateCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void delete(Path directory) {
         if (!Files.exists(directory)) {

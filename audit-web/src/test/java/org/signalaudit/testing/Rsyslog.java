@@ -2,9 +2,7 @@ package org.signalaudit.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +29,7 @@ public final class Rsyslog implements AutoCloseable {
 
     public Rsyslog(Path directory) {
         this.directory = directory.toAbsolutePath();
-        this.port = freePort();
+        this.port = FreePorts.next();
     }
 
     public int port() {
@@ -118,13 +116,6 @@ public final class Rsyslog implements AutoCloseable {
         throw new IllegalStateException("rsyslogd did not listen on " + port + " within 20 s");
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String toString() {

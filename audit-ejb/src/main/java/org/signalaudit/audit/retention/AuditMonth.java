@@ -26,6 +26,11 @@ public record AuditMonth(AuditTable table, YearMonth month) {
         return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
+    /** The partition's table name, {@code <table>_pYYYYMM}. */
+    String partitionName() {
+        return table.tableName() + "_p" + String.format("%04d%02d", month.getYear(), month.getMonthValue());
+    }
+
     @Override
     public String toString() {
         return table.code() + " " + month;

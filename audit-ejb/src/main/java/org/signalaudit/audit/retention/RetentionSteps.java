@@ -94,8 +94,7 @@ public class RetentionSteps {
 
     private static boolean exists(Connection connection, AuditMonth month) throws SQLException {
         try (PreparedStatement partition = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            partition.setString(1, month.table().tableName() + "_p"
-                    + String.format("%04d%02d", month.month().getYear(), month.month().getMonthValue()));
+            partition.setString(1, month.partitionName());
             try (ResultSet result = partition.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
