@@ -170,7 +170,7 @@ class RetentionIT extends ApplicationIT {
     @Test
     void aTombstoneThatNoSealedRetirementRecordsIsABreak() {
         AuditDatabase postgres = db.asSuperuser();
-        YearMonth retired = YearMonth.of(1960 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12));
+        YearMonth retired = monthOf30YearsFrom(1960);
         postgres.select("SELECT audit_month_partition(?, ?)", "user_state_audit", retired.atDay(1));
         String user = Accounts.uniqueName("proof");
         long goneRow = stateRow(postgres, user, retired.atDay(3));
@@ -191,7 +191,7 @@ class RetentionIT extends ApplicationIT {
         // A live, sealed row hidden behind a tombstone the superuser wrote: digest and count right, no sealed record.
         long liveRow = stateRow(postgres, user, LocalDate.now());
         long liveLeaf = Sealing.awaitSealed(db, "state", liveRow);
-        YearMonth forgedMonth = retired.minusYears(30);
+        YearMonth forgedMonth = monthOf30YearsFrom(1870);
         long forgedId = postgres.queryForLong("SELECT max(id) + 1 FROM audit_tombstone");
         String saved = "it_saved_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         postgres.execute("CREATE TABLE " + saved + " AS SELECT * FROM user_state_audit WHERE id = " + liveRow);
@@ -231,7 +231,7 @@ class RetentionIT extends ApplicationIT {
     @Test
     void aHoldOnATimeRangeAloneKeepsItsMonth() {
         AuditDatabase postgres = db.asSuperuser();
-        YearMonth month = YearMonth.of(1930 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12));
+        YearMonth month = monthOf30YearsFrom(1930);
         postgres.select("SELECT audit_month_partition(?, ?)", "user_state_audit", month.atDay(1));
         String user = Accounts.uniqueName("range");
         Sealing.awaitSealed(db, "state", stateRow(postgres, user, month.atDay(20)));
@@ -261,7 +261,7 @@ class RetentionIT extends ApplicationIT {
     @Test
     void aRowInTheDefaultPartitionOutlivesRetentionAndTheRunSaysSo() {
         AuditDatabase postgres = db.asSuperuser();
-        YearMonth month = YearMonth.of(1900 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12));
+        YearMonth month = monthOf30YearsFrom(1900);
         assertThat(partitionExists(postgres, "user_state_audit", month)).isFalse();
         String user = Accounts.uniqueName("default");
         long row = stateRow(postgres, user, month.atDay(5));
@@ -364,6 +364,14 @@ class RetentionIT extends ApplicationIT {
         return (Long) postgres.select("INSERT INTO user_state_audit (username, initiated_by, end_state, occurred_at, "
                 + "origin, event) VALUES (?, 'it-retention', 'INVITED', CAST(? AS timestamptz), 'SYSTEM', 'INVITE') "
                 + "RETURNING id", username, day + "T09:00:00Z").get(0).get("id");
+    }
+
+    /**
+     * A month at random in the 30 years from {@code firstYear}: each test draws its months from
+     * decades of its own, so tests (and reruns on the same database) do not meet in one month.
+     */
+    private static YearMonth monthOf30YearsFrom(int firstYear) {
+        return YearMonth.of(firstYear + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12));
     }
 
     private static boolean partitionExists(AuditDatabase postgres, String table, YearMonth month) {
