@@ -191,6 +191,8 @@ class RetentionIT extends ApplicationIT {
         // A live, sealed row hidden behind a tombstone the superuser wrote: digest and count right, no sealed record.
         long liveRow = stateRow(postgres, user, LocalDate.now());
         long liveLeaf = Sealing.awaitSealed(db, "state", liveRow);
+        // A row sealed after it: the sealer reads its place from the last sealed row, which stays.
+        Sealing.awaitSealed(db, "state", stateRow(postgres, user, LocalDate.now()));
         YearMonth forgedMonth = monthOf30YearsFrom(1870);
         long forgedId = postgres.queryForLong("SELECT max(id) + 1 FROM audit_tombstone");
         String saved = "it_saved_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
