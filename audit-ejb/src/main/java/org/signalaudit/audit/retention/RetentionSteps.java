@@ -90,8 +90,15 @@ public class RetentionSteps {
         }
     }
 
+    /**
+     * Read from {@code pg_class} in the statement's own snapshot, taken after the advisory lock: a
+     * run that waited for another's commit sees the drop it committed. {@code to_regclass} looks in
+     * the session's catalog cache, which an advisory lock does not refresh: it still found the month
+     * the other run had just dropped, and the retirement then failed on it (a 500).
+     */
     private static boolean exists(Connection connection, AuditMonth month) throws SQLException {
-        try (PreparedStatement partition = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement partition = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = current_schema())")) {
             partition.setString(1, month.partitionName());
             try (ResultSet result = partition.executeQuery()) {
                 return result.next() && result.getBoolean(1);
