@@ -159,12 +159,15 @@ final class PostgresSource implements SealSource {
     }
 
     private static Position read(Connection connection, TreeStore.Leaf leaf) throws SQLException {
-        // A row retention dropped left its transaction id in its tombstone (migration V43).
+        // A row retention dropped left its transaction id in its tombstone: the tree's last leaf, if
+        // dropped, is the last leaf of one of its table's tombstone ranges (migration V61).
         try (PreparedStatement select = connection.prepareStatement("SELECT written_by::text::bigint FROM "
-                + leaf.table().tableName() + " WHERE id = ? UNION ALL SELECT written_by::text::bigint"
-                + " FROM audit_tombstone_leaf WHERE leaf_index = ? FETCH FIRST 1 ROWS ONLY")) {
+                + leaf.table().tableName() + " WHERE id = ? UNION ALL SELECT r.last_written_by::text::bigint"
+                + " FROM audit_tombstone_range r JOIN audit_tombstone t ON t.id = r.tombstone_id"
+                + " WHERE r.last_leaf = ? AND t.table_code = ? FETCH FIRST 1 ROWS ONLY")) {
             select.setLong(1, leaf.rowId());
             select.setLong(2, leaf.index());
+            select.setString(3, leaf.table().code());
             try (ResultSet result = select.executeQuery()) {
                 if (!result.next()) {
                     throw new TamperingException("The last sealed row (" + leaf.table().code() + " " + leaf.rowId()
