@@ -53,13 +53,20 @@ class ClusterIT {
 
     @Test
     void threeInstancesOnOneDatabaseKeepEveryInvariantWhileOneIsKilledAndRestarted() {
+        long phase = System.nanoTime();
         ScratchDatabase database = run.database(ClusterDatabases.named("cluster"));
+        System.out.println("PHASE database " + (System.nanoTime() - phase) / 1_000_000);
+        phase = System.nanoTime();
         MicroCluster cluster = run.instances(database, INSTANCES, List.of(
                 "-Daudit.lockout.max-failures=" + MAX_FAILURES));
         AuditDatabase db = AuditDatabase.at(database.url());
         assertThat(cluster.members()).allSatisfy(member -> assertThat(clusterCheck(member).getString("members"))
                 .as("members seen by %s", member).isEqualTo(Integer.toString(INSTANCES)));
+        System.out.println("PHASE cluster " + (System.nanoTime() - phase) / 1_000_000);
+        phase = System.nanoTime();
         LoadMix mix = LoadMix.prepare(cluster.members().stream().map(MicroProcess::api).toList(), db);
+        System.out.println("PHASE prepare " + (System.nanoTime() - phase) / 1_000_000);
+        phase = System.nanoTime();
 
         LoadMix.Running load = mix.start();
         sleep(BEFORE);
@@ -80,6 +87,8 @@ class ClusterIT {
         load.resume();
         sleep(AFTER);
         LoadLog log = load.stop();
+        System.out.println("PHASE load " + (System.nanoTime() - phase) / 1_000_000);
+        phase = System.nanoTime();
 
         Verdict verdict = new LoadInvariants(db, cluster.member((sealer + 1) % INSTANCES).api().asSuperadmin(), mix)
                 .trailMayMissBetween(killed - TRAIL_AT_RISK.toNanos(), restarted, sent -> mix.sentThrough(sent, sealer))
@@ -95,11 +104,14 @@ class ClusterIT {
         assertThat(log.matching(sent -> sent.succeeded() && sent.startedNanos() > killed
                 && sent.startedNanos() < restarted)).as("changes committed while one instance was dead").isNotEmpty();
         verdict.assertHolds();
+        System.out.println("PHASE verdict " + (System.nanoTime() - phase) / 1_000_000);
+        phase = System.nanoTime();
         assertThat(cluster.members()).allSatisfy(member -> assertThat(clusterCheck(member).getString("members"))
                 .as("members seen by %s after the restart", member).isEqualTo(Integer.toString(INSTANCES)));
 
         wrongPasswordsSpreadOverTheInstancesLockTheUser(cluster);
         aUserLockedThroughOneInstanceIsRefusedByTheOthersAtOnce(cluster);
+        System.out.println("PHASE lockout " + (System.nanoTime() - phase) / 1_000_000);
     }
 
     private static void wrongPasswordsSpreadOverTheInstancesLockTheUser(MicroCluster cluster) {
@@ -170,10 +182,17 @@ class ClusterIT {
     /** When a checkpoint beyond {@code treeSize} appeared (the load keeps adding rows to seal). */
     private static long awaitCheckpointAfter(AuditDatabase db, long treeSize) {
         Instant deadline = Instant.now().plus(PATIENCE);
+        long t0 = System.nanoTime();
         while (Instant.now().isBefore(deadline)) {
             if (latestCheckpoint(db) > treeSize) {
+                System.out.println("HANDOVER " + (System.nanoTime() - t0) / 1_000_000 + " ms: checkpoint");
                 return System.nanoTime();
             }
+            System.out.println("HANDOVER " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + db.select(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, (SELECT string_agg(pid || ':' || state"
+                    + " || ':' || coalesce(backend_xid::text, '-') || ':' || round(extract(epoch FROM now() - xact_start) * 1000)"
+                    + " || ':' || left(query, 40), ' | ' ORDER BY xact_start) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND xact_start < now() - interval '100 milliseconds' AND pid <> pg_backend_pid()) AS old"));
             sleep(Duration.ofMillis(20));
         }
         throw new AssertionError("no checkpoint after tree size " + treeSize + " within " + PATIENCE);

@@ -38,12 +38,16 @@ public final class MicroCluster implements AutoCloseable {
     /** {@code size} members with these system properties ({@code -D...}), their logs in {@code directory}; returns once all answer. */
     public static MicroCluster start(List<String> properties, Path directory, int size) {
         var cluster = new MicroCluster(properties, directory, size);
+        long started = System.nanoTime();
         try {
             cluster.members.add(cluster.launch(0, 0).awaitReady());
+            System.out.println("Member 0 of " + cluster.name + " ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             for (int i = 1; i < size; i++) {
                 cluster.members.add(cluster.launch(i, 0));
             }
             cluster.members.forEach(MicroProcess::awaitReady);
+            System.out.println("All " + size + " members of " + cluster.name + " ready after "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();

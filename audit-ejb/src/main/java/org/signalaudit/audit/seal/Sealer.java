@@ -131,12 +131,16 @@ public class Sealer {
      * by the next, never by two). Failures are the monitor's to report.
      */
     public void seal() {
+        long t0 = System.nanoTime();
+        TRACE.setLength(0);
         try {
             measureLag();
+            TRACE.append(" lag=").append((System.nanoTime() - t0) / 1000);
             while (sealOnce() == BATCH) {
                 // a full batch: more rows may be waiting
             }
             monitor.sealingWorks();
+            LOG.info("SEALTRACE round total=" + (System.nanoTime() - t0) / 1000 + TRACE);
         } catch (TamperingException e) {
             frontier = null;
             monitor.verificationFailed(e.getMessage());
@@ -161,7 +165,9 @@ public class Sealer {
             connection.setAutoCommit(false);
             try {
                 Sealed sealed = sealIn(connection);
+                long t = System.nanoTime();
                 connection.commit();
+                TRACE.append(" commit=").append((System.nanoTime() - t) / 1000);
                 if (sealed.checkpoint() != null) {
                     monitor.sealed(sealed.checkpoint(), sealed.rows());
                 }
@@ -180,14 +186,24 @@ public class Sealer {
         static final Sealed NOTHING = new Sealed(0, null);
     }
 
+    private static final StringBuilder TRACE = new StringBuilder();
+
     private Sealed sealIn(Connection connection) throws SQLException {
-        if (postgres && !advisoryLock(connection)) {
+        long t = System.nanoTime();
+        boolean got = !postgres || advisoryLock(connection);
+        TRACE.append(" lock=").append((System.nanoTime() - t) / 1000).append(got ? "+" : "-");
+        if (!got) {
             return Sealed.NOTHING;
         }
+        t = System.nanoTime();
         Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
         long size = last.map(leaf -> leaf.index() + 1).orElse(0L);
         Optional<TreeStore.StoredCheckpoint> latest = TreeStore.latestCheckpoint(connection);
+        TRACE.append(" last=").append((System.nanoTime() - t) / 1000);
+        t = System.nanoTime();
         List<PendingRow> rows = source.next(connection, last, BATCH);
+        TRACE.append(" next=").append((System.nanoTime() - t) / 1000).append("/").append(rows.size());
+        t = System.nanoTime();
         boolean signedAlready = latest.map(checkpoint -> checkpoint.treeSize() == size).orElse(size == 0);
         if (rows.isEmpty() && signedAlready) {
             return Sealed.NOTHING;
@@ -204,6 +220,7 @@ public class Sealer {
         TreeStore.StoredCheckpoint checkpoint = checkpoints.sign(edge.size(), edge.root(), latest);
         TreeStore.insert(connection, checkpoint);
         monitor.checkConsistency(connection, latest, checkpoint);
+        TRACE.append(" write=").append((System.nanoTime() - t) / 1000);
         frontier = edge;
         return new Sealed(rows.size(), checkpoint);
     }
