@@ -189,7 +189,9 @@ class ClusterIT {
                 return System.nanoTime();
             }
             System.out.println("HANDOVER " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + db.select(
-                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, (SELECT string_agg(pid || ':' || state"
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, (SELECT max(id) FROM request_audit) AS req,"
+                    + " (SELECT max(id) FROM user_state_audit) AS state, (SELECT max(leaf_index) FROM audit_leaf) AS leaf,"
+                    + " (SELECT max(written_by::text::bigint) FROM request_audit) AS reqxid, (SELECT string_agg(pid || ':' || state"
                     + " || ':' || coalesce(backend_xid::text, '-') || ':' || round(extract(epoch FROM now() - xact_start) * 1000)"
                     + " || ':' || left(query, 40), ' | ' ORDER BY xact_start) FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND xact_start < now() - interval '100 milliseconds' AND pid <> pg_backend_pid()) AS old"));

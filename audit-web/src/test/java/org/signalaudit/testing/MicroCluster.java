@@ -2,6 +2,7 @@ package org.signalaudit.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +14,16 @@ import java.util.stream.Collectors;
  * their own (no other test's or person's instance joins it, and multicast is not used), and
  * {@code --nohostaware}: on one host, host-aware partitioning would keep no backup at all, and a
  * killed member would take its share of the sessions and cached verifications with it. The first
- * member starts alone (it migrates the schema and creates the superadmin), the others together.
+ * member starts alone until it has migrated the schema and committed the superadmin, then the
+ * others start together while it finishes its deployment. {@link #close()} kills them all: the
+ * tests are over by then, and an orderly stop of a grid member is a hand-over of its partitions.
  * {@link #kill} and {@link #restart} keep a member's HTTP and grid ports, so clients and the other
  * members find it where it was.
  */
 public final class MicroCluster implements AutoCloseable {
+
+    private static final String DB_URL = "-Daudit.db.url=";
+    private static final Duration BOOTSTRAP_WITHIN = Duration.ofMinutes(5);
 
     private final List<String> properties;
     private final Path directory;
@@ -40,8 +46,11 @@ public final class MicroCluster implements AutoCloseable {
         var cluster = new MicroCluster(properties, directory, size);
         long started = System.nanoTime();
         try {
-            cluster.members.add(cluster.launch(0, 0).awaitReady());
-            System.out.println("Member 0 of " + cluster.name + " ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            MicroProcess first = cluster.launch(0, 0);
+            cluster.members.add(first);
+            cluster.awaitBootstrap(first);
+            System.out.println("Member 0 of " + cluster.name + " bootstrapped the database after "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             for (int i = 1; i < size; i++) {
                 cluster.members.add(cluster.launch(i, 0));
             }
@@ -52,6 +61,42 @@ public final class MicroCluster implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /**
+     * Returns once the first member has migrated the empty database and committed the superadmin:
+     * what the others must not race it for (README: the first instance starts alone). They need
+     * not wait for the rest of its deployment, which on two cores is as long again.
+     */
+    private void awaitBootstrap(MicroProcess first) {
+        var db = AuditDatabase.at(properties.stream().filter(p -> p.startsWith(DB_URL))
+                .map(p -> p.substring(DB_URL.length())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No " + DB_URL + " in " + properties)));
+        long deadline = System.nanoTime() + BOOTSTRAP_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!first.alive()) {
+                throw new IllegalStateException("Member 0 exited before it bootstrapped the database; see " + first.log());
+            }
+            try {
+                if (db.queryForLong("SELECT COUNT(*) FROM user_account WHERE role = 'SUPERADMIN'") > 0) {
+                    return;
+                }
+            } catch (IllegalStateException notMigratedYet) {
+                // no table yet
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("Member 0 did not bootstrap the database within " + BOOTSTRAP_WITHIN
+                + "; see " + first.log());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -109,9 +154,13 @@ public final class MicroCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        long closing = System.nanoTime();
         RuntimeException first = null;
         for (MicroProcess member : all) {
             try {
+                // The test is over: an orderly stop would only have each member hand its share of
+                // the grid to the others, one after another, for nothing.
+                member.kill();
                 member.close();
             } catch (RuntimeException e) {
                 if (first == null) {
@@ -121,6 +170,7 @@ public final class MicroCluster implements AutoCloseable {
                 }
             }
         }
+        System.out.println("Closed " + name + " in " + (System.nanoTime() - closing) / 1_000_000 + " ms");
         if (first != null) {
             throw first;
         }
