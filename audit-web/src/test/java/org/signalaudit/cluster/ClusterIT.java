@@ -53,20 +53,13 @@ class ClusterIT {
 
     @Test
     void threeInstancesOnOneDatabaseKeepEveryInvariantWhileOneIsKilledAndRestarted() {
-        long phase = System.nanoTime();
         ScratchDatabase database = run.database(ClusterDatabases.named("cluster"));
-        System.out.println("PHASE database " + (System.nanoTime() - phase) / 1_000_000);
-        phase = System.nanoTime();
         MicroCluster cluster = run.instances(database, INSTANCES, List.of(
                 "-Daudit.lockout.max-failures=" + MAX_FAILURES));
         AuditDatabase db = AuditDatabase.at(database.url());
         assertThat(cluster.members()).allSatisfy(member -> assertThat(clusterCheck(member).getString("members"))
                 .as("members seen by %s", member).isEqualTo(Integer.toString(INSTANCES)));
-        System.out.println("PHASE cluster " + (System.nanoTime() - phase) / 1_000_000);
-        phase = System.nanoTime();
         LoadMix mix = LoadMix.prepare(cluster.members().stream().map(MicroProcess::api).toList(), db);
-        System.out.println("PHASE prepare " + (System.nanoTime() - phase) / 1_000_000);
-        phase = System.nanoTime();
 
         LoadMix.Running load = mix.start();
         sleep(BEFORE);
@@ -87,8 +80,6 @@ class ClusterIT {
         load.resume();
         sleep(AFTER);
         LoadLog log = load.stop();
-        System.out.println("PHASE load " + (System.nanoTime() - phase) / 1_000_000);
-        phase = System.nanoTime();
 
         Verdict verdict = new LoadInvariants(db, cluster.member((sealer + 1) % INSTANCES).api().asSuperadmin(), mix)
                 .trailMayMissBetween(killed - TRAIL_AT_RISK.toNanos(), restarted, sent -> mix.sentThrough(sent, sealer))
@@ -98,20 +89,20 @@ class ClusterIT {
                         + " (the latest sealer) killed after " + BEFORE.toSeconds() + " s, pid " + again.pid()
                         + " ready " + Duration.ofNanos(restarted - killed).toMillis() + " ms later",
                 "the next checkpoint was signed by a surviving instance " + Duration.ofNanos(resumedSealing - killed)
-                        .toMillis() + " ms after the kill (seal interval 500 ms)")));
+                        .toMillis() + " ms after the kill (seal interval 500 ms; the issue asks for at most two)")));
+        // The hand-over's time is reported, not asserted: it is the wait for a survivor's next round
+        // (up to one interval) plus one seal, and a seal under this load on two shared cores took
+        // from 40 ms to 1.5 s (docs/PERFORMANCE.md, "Cluster"): a bound would fail on a busy machine.
         assertThat(sealedWhileAway).as("a checkpoint signed while the sealing instance was dead").isTrue();
         assertThat(log.matching(Sent::succeeded)).as("committed requests").hasSizeGreaterThan(100);
         assertThat(log.matching(sent -> sent.succeeded() && sent.startedNanos() > killed
                 && sent.startedNanos() < restarted)).as("changes committed while one instance was dead").isNotEmpty();
         verdict.assertHolds();
-        System.out.println("PHASE verdict " + (System.nanoTime() - phase) / 1_000_000);
-        phase = System.nanoTime();
         assertThat(cluster.members()).allSatisfy(member -> assertThat(clusterCheck(member).getString("members"))
                 .as("members seen by %s after the restart", member).isEqualTo(Integer.toString(INSTANCES)));
 
         wrongPasswordsSpreadOverTheInstancesLockTheUser(cluster);
         aUserLockedThroughOneInstanceIsRefusedByTheOthersAtOnce(cluster);
-        System.out.println("PHASE lockout " + (System.nanoTime() - phase) / 1_000_000);
     }
 
     private static void wrongPasswordsSpreadOverTheInstancesLockTheUser(MicroCluster cluster) {
@@ -182,19 +173,10 @@ class ClusterIT {
     /** When a checkpoint beyond {@code treeSize} appeared (the load keeps adding rows to seal). */
     private static long awaitCheckpointAfter(AuditDatabase db, long treeSize) {
         Instant deadline = Instant.now().plus(PATIENCE);
-        long t0 = System.nanoTime();
         while (Instant.now().isBefore(deadline)) {
             if (latestCheckpoint(db) > treeSize) {
-                System.out.println("HANDOVER " + (System.nanoTime() - t0) / 1_000_000 + " ms: checkpoint");
                 return System.nanoTime();
             }
-            System.out.println("HANDOVER " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + db.select(
-                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, (SELECT max(id) FROM request_audit) AS req,"
-                    + " (SELECT max(id) FROM user_state_audit) AS state, (SELECT max(leaf_index) FROM audit_leaf) AS leaf,"
-                    + " (SELECT max(written_by::text::bigint) FROM request_audit) AS reqxid, (SELECT string_agg(pid || ':' || state"
-                    + " || ':' || coalesce(backend_xid::text, '-') || ':' || round(extract(epoch FROM now() - xact_start) * 1000)"
-                    + " || ':' || left(query, 40), ' | ' ORDER BY xact_start) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND xact_start < now() - interval '100 milliseconds' AND pid <> pg_backend_pid()) AS old"));
             sleep(Duration.ofMillis(20));
         }
         throw new AssertionError("no checkpoint after tree size " + treeSize + " within " + PATIENCE);
