@@ -85,19 +85,10 @@ public final class MicroCluster implements AutoCloseable {
             } catch (IllegalStateException notMigratedYet) {
                 // no table yet
             }
-            pause(Duration.ofMillis(250));
+            LoadMix.sleep(Duration.ofMillis(250));
         }
         throw new IllegalStateException("Member 0 did not bootstrap the database within " + BOOTSTRAP_WITHIN
                 + "; see " + first.log());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     public MicroProcess member(int index) {
