@@ -150,10 +150,10 @@ public class Sealer {
      * The seal lag, once per interval, on every instance (the one that seals and the others alike
      * report it): one statement over the unsealed rows, never once per batch. After the seal, not
      * before it: under ClusterIT's load on two cores the statement took 12 ms at the median and up
-     * to half a second, and a seal that waited for it was late by as much, which made a survivor's
-     * first seal after the sealing instance was killed come over a second late (docs/PERFORMANCE.md,
-     * "Cluster"). Measured whether the seal worked or not: a seal that keeps failing shows as a
-     * growing lag, and readiness goes DOWN at its bound.
+     * to half a second, and a seal that waited for it was late by as much: time added to a
+     * survivor's first seal after the sealing instance is killed (docs/PERFORMANCE.md, "Cluster").
+     * Measured whether the seal worked or not: a seal that keeps failing shows as a growing lag,
+     * and readiness goes DOWN at its bound.
      */
     private void measureLag() {
         try (Connection connection = dataSource.getConnection()) {
