@@ -67,9 +67,7 @@ final class AuditQueries {
 
     double p95(Query query, int samples) {
         Client own = client.fork();
-        for (int i = 0; i < 10; i++) {
-            BenchAccounts.require(own.get(query.path()), 200);
-        }
+        WarmUp.repeat(() -> BenchAccounts.require(own.get(query.path()), 200));
         long[] nanos = new long[samples];
         for (int i = 0; i < samples; i++) {
             long started = System.nanoTime();

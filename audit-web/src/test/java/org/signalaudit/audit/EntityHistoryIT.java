@@ -3,6 +3,9 @@ package org.signalaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signalaudit.testing.ProblemAssertions.assertProblem;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,57 +145,67 @@ class EntityHistoryIT extends ApplicationIT {
 
     /**
      * An entity with a long history is answered from the replay states kept every 500 rows, and
-     * exactly as a replay from its first row would: a state edited in the database (its MAC fails)
-     * or made stale by a row that committed late with a smaller id is not used, and is made again.
+     * exactly as a replay from its first row would: a state kept while a transaction that took a
+     * smaller id was still open is counted at every use and not settled, and is forgotten when that
+     * transaction's row commits late; a state edited in the database (its MAC fails) is not used;
+     * states kept with no such transaction open are settled at once.
      */
     @Test
-    void aLongHistoryIsAnsweredFromKeptReplayStatesOnlyWhileTheyAgreeWithTheRowsAndTheirMac() {
+    void aLongHistoryIsAnsweredFromKeptReplayStatesOnlyWhileTheyAgreeWithTheRowsAndTheirMac() throws SQLException {
         String name = Accounts.uniqueName("kept");
         int changes = 1_200;
-        // Two ids taken ahead: one for the creation, one for a row that will commit late, after many
-        // rows with greater ids (ids are taken at insert, commits happen in another order).
-        long creationId = db.asSuperuser().queryForLong("SELECT nextval(coalesce(pg_get_serial_sequence('entity_audit', 'id'), 'entity_audit_seq'))");
-        long lateId = db.asSuperuser().queryForLong("SELECT nextval(coalesce(pg_get_serial_sequence('entity_audit', 'id'), 'entity_audit_seq'))");
-        // The creation, then the description and the members changed in turn, a second apart.
-        db.execute("INSERT INTO entity_audit (id, entity_type, entity_id, action, changes, initiated_by, origin,"
-                + " occurred_at) VALUES (" + creationId + ", 'Group', '" + name + "', 'CREATE',"
-                + " '{\"description\": {\"new\": \"d1\"}}', 'it', 'SYSTEM', now() - interval '2 hours')");
-        db.execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, origin,"
-                + " occurred_at) SELECT 'Group', '" + name + "', 'UPDATE',"
-                + " CASE WHEN g % 2 = 1 THEN jsonb_build_object('description', jsonb_build_object('new', 'd' || g))"
-                + " ELSE jsonb_build_object('members', jsonb_build_object('added', jsonb_build_array('m' || (g % 7)),"
-                + " 'removed', jsonb_build_array('m' || ((g + 1) % 7)))) END, 'it', 'SYSTEM',"
-                + " now() - interval '2 hours' + make_interval(secs => g) FROM generate_series(2, " + changes + ") AS g");
         String states = "SELECT count(*) FROM entity_replay_state WHERE entity_type = 'Group' AND entity_id = '"
                 + name + "'";
-        assertThat(db.queryForLong(states)).isZero();
+        // The creation, then the description and the members changed in turn, a second apart.
+        db.execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, origin,"
+                + " occurred_at) VALUES ('Group', '" + name + "', 'CREATE',"
+                + " '{\"description\": {\"new\": \"d1\"}}', 'it', 'SYSTEM', now() - interval '2 hours')");
+        JsonObject now;
+        try (Connection late = db.newConnection(); Statement lateRow = late.createStatement()) {
+            // A transaction that takes its id now, inside its INSERT, and commits after many rows
+            // with greater ids have (ids are taken at insert, commits happen in another order).
+            late.setAutoCommit(false);
+            lateRow.execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, origin,"
+                    + " occurred_at) VALUES ('Group', '" + name + "', 'UPDATE',"
+                    + " '{\"members\": {\"added\": [\"late\"], \"removed\": []}}', 'it', 'SYSTEM',"
+                    + " now() - interval '2 hours')");
+            db.execute("INSERT INTO entity_audit (entity_type, entity_id, action, changes, initiated_by, origin,"
+                    + " occurred_at) SELECT 'Group', '" + name + "', 'UPDATE',"
+                    + " CASE WHEN g % 2 = 1 THEN jsonb_build_object('description', jsonb_build_object('new', 'd' || g))"
+                    + " ELSE jsonb_build_object('members', jsonb_build_object('added', jsonb_build_array('m' || (g % 7)),"
+                    + " 'removed', jsonb_build_array('m' || ((g + 1) % 7)))) END, 'it', 'SYSTEM',"
+                    + " now() - interval '2 hours' + make_interval(secs => g) FROM generate_series(2, " + changes + ") AS g");
+            assertThat(db.queryForLong(states)).isZero();
 
-        JsonObject now = groupAsOf(name, null);
-        assertThat(now.getString("description")).isEqualTo(expectedDescription(changes));
-        assertThat(members(now)).isEqualTo(expectedMembers(changes));
-        assertThat(db.queryForLong(states)).as("states kept at rows 500 and 1,000").isEqualTo(2);
+            now = groupAsOf(name, null);
+            assertThat(now.getString("description")).isEqualTo(expectedDescription(changes));
+            assertThat(members(now)).isEqualTo(expectedMembers(changes));
+            assertThat(db.queryForLong(states)).as("states kept at rows 500 and 1,000").isEqualTo(2);
 
-        Instant atRow700 = Instant.parse(db.select("SELECT to_char(occurred_at AT TIME ZONE 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at FROM entity_audit WHERE entity_type = 'Group'"
-                + " AND entity_id = ? ORDER BY id OFFSET 699 LIMIT 1", name).get(0).get("at").toString());
-        JsonObject middle = groupAsOf(name, atRow700);
-        assertThat(middle.getString("description")).as("as of row 700, from the state at 500").isEqualTo(expectedDescription(700));
-        assertThat(members(middle)).isEqualTo(expectedMembers(700));
-        assertThat(groupAsOf(name, null)).as("answered again, from the state at 1,000").isEqualTo(now);
+            Instant atRow700 = Instant.parse(db.select("SELECT to_char(occurred_at AT TIME ZONE 'UTC',"
+                    + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at FROM entity_audit WHERE entity_type = 'Group'"
+                    + " AND entity_id = ? ORDER BY id OFFSET 699 LIMIT 1", name).get(0).get("at").toString());
+            JsonObject middle = groupAsOf(name, atRow700);
+            assertThat(middle.getString("description")).as("as of row 700, from the state at 500").isEqualTo(expectedDescription(700));
+            assertThat(members(middle)).isEqualTo(expectedMembers(700));
+            assertThat(groupAsOf(name, null)).as("answered again, from the state at 1,000").isEqualTo(now);
+            assertThat(db.queryForLong(states + " AND settled")).as("settled while the late row's transaction is open")
+                    .isZero();
+            late.commit();
+        }
+        List<String> withTheLateRow = new ArrayList<>(expectedMembers(changes));
+        withTheLateRow.add("late");
+        JsonObject withIt = groupAsOf(name, null);
+        assertThat(members(withIt)).as("a row with a smaller id committed late makes the states stale")
+                .isEqualTo(withTheLateRow.stream().sorted().toList());
+        assertThat(db.queryForLong(states + " AND settled")).as("kept again, with no transaction open that holds an"
+                + " id up to them: settled at once").isEqualTo(2);
+        assertThat(groupAsOf(name, null)).as("answered from the settled state").isEqualTo(withIt);
 
         db.asSuperuser().execute("UPDATE entity_replay_state SET state = regexp_replace(state, '\"d[0-9]+\"', '\"forged\"')"
                 + " WHERE entity_type = 'Group' AND entity_id = '" + name + "'");
-        assertThat(groupAsOf(name, null)).as("a forged state is not used").isEqualTo(now);
+        assertThat(groupAsOf(name, null)).as("a forged state is not used").isEqualTo(withIt);
         assertThat(db.queryForLong(states)).as("and is made again").isEqualTo(2);
-
-        db.execute("INSERT INTO entity_audit (id, entity_type, entity_id, action, changes, initiated_by, origin,"
-                + " occurred_at) VALUES (" + lateId + ", 'Group', '" + name + "', 'UPDATE',"
-                + " '{\"members\": {\"added\": [\"late\"], \"removed\": []}}', 'it', 'SYSTEM',"
-                + " now() - interval '2 hours')");
-        List<String> withTheLateRow = new ArrayList<>(expectedMembers(changes));
-        withTheLateRow.add("late");
-        assertThat(members(groupAsOf(name, null))).as("a row with a smaller id makes the states stale")
-                .isEqualTo(withTheLateRow.stream().sorted().toList());
     }
 
     private JsonObject groupAsOf(String name, Instant asOf) {

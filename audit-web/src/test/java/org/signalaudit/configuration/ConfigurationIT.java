@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +28,17 @@ import org.signalaudit.testing.ScratchDatabase;
  * a PostgreSQL JDBC URL is enough (no DataSource class), and every setting the application cannot
  * use ends the process with exit status 1 after one SEVERE line that names the setting, its
  * variable and the problem (a line for each when several are refused), instead of a server that
- * says "ready" and serves nothing: the JDBC URL, the DataSource class, the database's answer, the
- * seal keystore (none on PostgreSQL, missing, not PKCS#12, a wrong password, a key that is not
- * Ed25519), and every number and duration of the README's configuration table.
+ * says "ready" and serves nothing. Each start costs a server's boot, so the starts here are the
+ * three kinds of refusal: the database's answer (only a running pool can ask), the seal keystore
+ * (none on PostgreSQL), and every number of the README's configuration table in one start, a line
+ * each. Every other refusal (the URL's scheme, the DataSource class, each way a keystore fails,
+ * values that are no numbers or durations) is the same check on other values:
+ * ConfigurationCheckTest, in audit-ejb, gives each of them without a server.
  */
 class ConfigurationIT {
 
     private static final Duration EXITS_WITHIN = Duration.ofMinutes(3);
     private static final String REFUSED = "Configuration refused, the application does not start: ";
-    private static final String RSA_PASSWORD = "rsa-test-password";
 
     @RegisterExtension
     final ReliabilityRun run = new ReliabilityRun();
@@ -52,43 +52,17 @@ class ConfigurationIT {
         assertThat(server.output()).doesNotContain(REFUSED);
     }
 
-    static Stream<Arguments> unusableSettings() throws IOException, InterruptedException {
+    static Stream<Arguments> unusableSettings() {
         String testDatabase = ScratchDatabase.onTestServer("signal_audit_configuration").url();
         String nobodyListens = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/audit";
-        Path keys = Files.createTempDirectory("configuration-it-keys");
-        Path missing = keys.resolve("missing.p12");
-        Path garbage = Files.writeString(keys.resolve("garbage.p12"), "not a keystore");
-        Path rsa = rsaKeystore(keys.resolve("rsa.p12"));
-        String testKeystore = System.getProperty("audit.test.seal.keystore");
         return Stream.of(
-                Arguments.of(Map.of("AUDIT_DB_URL", "jdbc:mysql://127.0.0.1:3306/audit"),
-                        List.of("audit.db.url (AUDIT_DB_URL): unknown JDBC URL scheme in 'jdbc:mysql://127.0.0.1:3306/audit': "
-                                + "use jdbc:postgresql: or jdbc:h2:")),
                 Arguments.of(withSealKey(Map.of("AUDIT_DB_URL", nobodyListens, "AUDIT_DB_USER", "signal_audit")),
                         List.of("audit.db.url (AUDIT_DB_URL): cannot connect to " + nobodyListens + " as signal_audit: ")),
-                Arguments.of(withSealKey(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_DB_DATASOURCE", "org.h2.jdbcx.JdbcDataSource")),
-                        List.of("audit.db.datasource (AUDIT_DB_DATASOURCE): org.h2.jdbcx.JdbcDataSource is H2's DataSource but "
-                                + "AUDIT_DB_URL names a POSTGRESQL database")),
-                // The seal key: none on PostgreSQL, a file that is not there, not PKCS#12, locked by
-                // another password, or holding another kind of key.
+                // The seal key, none on PostgreSQL (every other way a keystore is refused:
+                // ConfigurationCheckTest).
                 Arguments.of(Map.of("AUDIT_DB_URL", testDatabase),
                         List.of("audit.seal.keystore (AUDIT_SEAL_KEYSTORE): not set: a deployment on POSTGRESQL needs the "
                                 + "PKCS#12 keystore of the Ed25519 key that signs the audit checkpoints")),
-                Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_SEAL_KEYSTORE", missing.toString(),
-                                "AUDIT_SEAL_KEYSTORE_PASSWORD", "seal-test-password"),
-                        List.of("audit.seal.keystore (AUDIT_SEAL_KEYSTORE): seal keystore not found: " + missing)),
-                Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_SEAL_KEYSTORE", garbage.toString(),
-                                "AUDIT_SEAL_KEYSTORE_PASSWORD", "seal-test-password"),
-                        List.of("audit.seal.keystore (AUDIT_SEAL_KEYSTORE): seal keystore " + garbage
-                                + " is not a readable PKCS#12 file")),
-                Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_SEAL_KEYSTORE", testKeystore,
-                                "AUDIT_SEAL_KEYSTORE_PASSWORD", "not-the-password"),
-                        List.of("audit.seal.keystore-password (AUDIT_SEAL_KEYSTORE_PASSWORD): seal keystore " + testKeystore
-                                + ": wrong password")),
-                Arguments.of(Map.of("AUDIT_DB_URL", testDatabase, "AUDIT_SEAL_KEYSTORE", rsa.toString(),
-                                "AUDIT_SEAL_KEYSTORE_PASSWORD", RSA_PASSWORD),
-                        List.of("audit.seal.keystore (AUDIT_SEAL_KEYSTORE): seal keystore " + rsa
-                                + ": entry 'seal' holds a key of type RSA, not an Ed25519 private key")),
                 // Every number of the README's configuration table out of its range in one start: a line each.
                 Arguments.of(withSealKey(Map.ofEntries(Map.entry("AUDIT_DB_URL", testDatabase),
                                 Map.entry("AUDIT_PASSWORD_ITERATIONS", "1000"),
@@ -123,17 +97,7 @@ class ConfigurationIT {
                                 "org.signalaudit.availability.StoreAvailability/reach/CircuitBreaker/delay "
                                         + "(ORG_SIGNALAUDIT_AVAILABILITY_STOREAVAILABILITY_REACH_CIRCUITBREAKER_DELAY): -1 is out of "
                                         + "range: from 0 to 60000",
-                                "audit.syslog.port (AUDIT_SYSLOG_PORT): 70000 is out of range: 1 to 65535")),
-                // Values that are no numbers or durations, and a longest delay below the first.
-                Arguments.of(withSealKey(Map.of("AUDIT_DB_URL", testDatabase,
-                                "AUDIT_SEAL_INTERVAL", "fast",
-                                "AUDIT_INVITATION_TTL", "7 days",
-                                "AUDIT_SIGN_IN_DELAY_INITIAL_SECONDS", "10",
-                                "AUDIT_SIGN_IN_DELAY_MAX_SECONDS", "5")),
-                        List.of("audit.seal.interval (AUDIT_SEAL_INTERVAL): 'fast' is not a whole number",
-                                "audit.invitation.ttl (AUDIT_INVITATION_TTL): '7 days' is not an ISO-8601 duration",
-                                "audit.sign-in-delay.max-seconds (AUDIT_SIGN_IN_DELAY_MAX_SECONDS): 5 is out of range: at "
-                                        + "least audit.sign-in-delay.initial-seconds (10)")));
+                                "audit.syslog.port (AUDIT_SYSLOG_PORT): 70000 is out of range: 1 to 65535")));
     }
 
     @ParameterizedTest
@@ -162,17 +126,6 @@ class ConfigurationIT {
         with.put("AUDIT_SEAL_KEYSTORE", System.getProperty("audit.test.seal.keystore"));
         with.put("AUDIT_SEAL_KEYSTORE_PASSWORD", System.getProperty("audit.test.seal.keystore-password"));
         return with;
-    }
-
-    /** A PKCS#12 keystore as keytool makes it, holding an RSA key where the seal key must be Ed25519. */
-    private static Path rsaKeystore(Path file) throws IOException, InterruptedException {
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12", "-alias", "seal",
-                "-dname", "CN=seal", "-validity", "1", "-keystore", file.toString(), "-storepass", RSA_PASSWORD,
-                "-keypass", RSA_PASSWORD).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor()).as("keytool: %s", output).isZero();
-        return file;
     }
 
     private static int closedPort() {

@@ -314,6 +314,11 @@ public final class AuditDatabase {
         }
     }
 
+    /** A connection of its own, for a test that holds a transaction open (the caller closes it). */
+    public Connection newConnection() throws SQLException {
+        return connect();
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }

@@ -80,6 +80,11 @@ public final class ConfigurationCheck {
         }
     }
 
+    /** Every setting of {@code config} that is refused (the database is not asked). */
+    static List<RejectedSetting> refused(Config config) {
+        return new ConfigurationCheck(config).settings();
+    }
+
     /** Every setting refused, each on its own line: an operator fixes them all before the next start. */
     private List<RejectedSetting> settings() {
         List<RejectedSetting> rejected = new ArrayList<>();
