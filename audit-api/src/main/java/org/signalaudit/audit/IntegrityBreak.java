@@ -25,6 +25,11 @@ public record IntegrityBreak(
         /** Two sealed rows traded places: each now holds what the other's leaf sealed. */
         REORDERED,
         /** A checkpoint's signature does not verify, or it is not consistent with the one before it or with the tree. */
-        CHECKPOINT
+        CHECKPOINT,
+        /**
+         * A tombstone that does not prove itself: its digest, count or range is not that of the leaves it
+         * covers, it covers a row that is still there, or no sealed RETIRE row of the request trail records it.
+         */
+        FORGED_TOMBSTONE
     }
 }

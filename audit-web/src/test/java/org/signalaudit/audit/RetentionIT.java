@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -44,6 +45,9 @@ import org.signalaudit.testing.Sealing;
  * refused with problem+json, and only a SUPERADMIN may do any of it.
  */
 class RetentionIT extends ApplicationIT {
+
+    /** The superuser's statements skip ordinary triggers, the append-only one included (as IntegrityIT). */
+    private static final String BEHIND_THE_TRIGGERS = "SET session_replication_role = replica; ";
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
@@ -157,6 +161,138 @@ class RetentionIT extends ApplicationIT {
         assertThat(partitionExists(postgres, "user_state_audit", held)).isFalse();
     }
 
+    /**
+     * A tombstone excuses missing rows only if it proves itself: after a real retirement the verify
+     * is intact and the drop's RETIRE row is sealed with the tombstone's digest; a tombstone forged
+     * by the database superuser over a live row it then deletes, and a real tombstone whose digest
+     * was edited, are each a FORGED_TOMBSTONE break that names the tombstone. Each forgery is undone.
+     */
+    @Test
+    void aTombstoneThatNoSealedRetirementRecordsIsABreak() {
+        AuditDatabase postgres = db.asSuperuser();
+        YearMonth retired = monthOf30YearsFrom(1960);
+        postgres.select("SELECT audit_month_partition(?, ?)", "user_state_audit", retired.atDay(1));
+        String user = Accounts.uniqueName("proof");
+        long goneRow = stateRow(postgres, user, retired.atDay(3));
+        Sealing.awaitSealed(db, "state", goneRow);
+        Api.Response ran = superadmin.post("api/audit/retention/run").json(Api.json("reason", "tombstone proof " + user)).send();
+        assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+        assertThat(months(ran.json(), "dropped")).contains("state " + retired);
+        Map<String, Object> tombstone = postgres.select("SELECT id, encode(leaves_digest, 'hex') AS digest, first_leaf FROM "
+                + "audit_tombstone WHERE table_code = 'state' AND month_start = ?", retired.atDay(1)).get(0);
+        Map<String, Object> retirement = postgres.select("SELECT id, path FROM request_audit WHERE category = 'RETENTION' "
+                + "AND method = 'RETIRE' AND path LIKE ?", "retention dropped state " + retired + ":%").get(0);
+        assertThat((String) retirement.get("path")).contains("leaves digest " + tombstone.get("digest"))
+                .contains("leaves " + tombstone.get("first_leaf") + ".." + tombstone.get("first_leaf"));
+        Sealing.awaitSealed(db, "request", (Long) retirement.get("id"));
+        JsonObject report = superadmin.get("api/audit/verify").send().json();
+        assertThat(report.getBoolean("intact")).as("verify after a real retirement: %s", report).isTrue();
+
+        // A live, sealed row hidden behind a tombstone the superuser wrote: digest and count right, no sealed record.
+        long liveRow = stateRow(postgres, user, LocalDate.now());
+        long liveLeaf = Sealing.awaitSealed(db, "state", liveRow);
+        // A row sealed after it: the sealer reads its place from the last sealed row, which stays.
+        Sealing.awaitSealed(db, "state", stateRow(postgres, user, LocalDate.now()));
+        YearMonth forgedMonth = monthOf30YearsFrom(1870);
+        long forgedId = postgres.queryForLong("SELECT max(id) + 1 FROM audit_tombstone");
+        String saved = "it_saved_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        postgres.execute("CREATE TABLE " + saved + " AS SELECT * FROM user_state_audit WHERE id = " + liveRow);
+        try {
+            postgres.execute("INSERT INTO audit_tombstone (id, table_code, month_start, first_leaf, last_leaf, row_count, "
+                    + "leaves_digest, dropped_at, dropped_by, reason) SELECT " + forgedId + ", 'state', DATE '"
+                    + forgedMonth.atDay(1) + "', leaf_index, leaf_index, 1, sha256(leaf_hash), now(), 'system:retention', "
+                    + "'forged' FROM audit_leaf WHERE leaf_index = " + liveLeaf + "; INSERT INTO audit_tombstone_range "
+                    + "(first_leaf, last_leaf, tombstone_id) VALUES (" + liveLeaf + ", " + liveLeaf + ", " + forgedId + "); "
+                    + BEHIND_THE_TRIGGERS + "DELETE FROM user_state_audit WHERE id = " + liveRow);
+            JsonObject found = stateBreak();
+            assertThat(found.getString("kind")).as("%s", found).isEqualTo("FORGED_TOMBSTONE");
+            assertThat(found.getJsonNumber("leafIndex").longValue()).isEqualTo(liveLeaf);
+            assertThat(found.getString("detail")).contains("tombstone of state " + forgedMonth)
+                    .contains("no sealed RETIRE row");
+        } finally {
+            postgres.execute(BEHIND_THE_TRIGGERS + "DELETE FROM audit_tombstone_range WHERE tombstone_id = " + forgedId
+                    + "; DELETE FROM audit_tombstone WHERE id = " + forgedId + "; INSERT INTO user_state_audit SELECT * FROM "
+                    + saved + " WHERE NOT EXISTS (SELECT 1 FROM user_state_audit WHERE id = " + liveRow + "); DROP TABLE " + saved);
+        }
+
+        // The real tombstone, its digest edited.
+        postgres.execute(BEHIND_THE_TRIGGERS + "UPDATE audit_tombstone SET leaves_digest = sha256('edited') WHERE id = "
+                + tombstone.get("id"));
+        try {
+            JsonObject found = stateBreak();
+            assertThat(found.getString("kind")).as("%s", found).isEqualTo("FORGED_TOMBSTONE");
+            assertThat(found.getString("detail")).contains("tombstone of state " + retired).contains("leaves digest");
+        } finally {
+            postgres.execute(BEHIND_THE_TRIGGERS + "UPDATE audit_tombstone SET leaves_digest = decode('"
+                    + tombstone.get("digest") + "', 'hex') WHERE id = " + tombstone.get("id"));
+        }
+        assertThat(superadmin.get("api/audit/verify").send().json().getBoolean("intact")).as("restored").isTrue();
+    }
+
+    /** A hold on a time range alone (no user) keeps every month it overlaps, whoever its rows are of. */
+    @Test
+    void aHoldOnATimeRangeAloneKeepsItsMonth() {
+        AuditDatabase postgres = db.asSuperuser();
+        YearMonth month = monthOf30YearsFrom(1930);
+        postgres.select("SELECT audit_month_partition(?, ?)", "user_state_audit", month.atDay(1));
+        String user = Accounts.uniqueName("range");
+        Sealing.awaitSealed(db, "state", stateRow(postgres, user, month.atDay(20)));
+        Api.Response placed = superadmin.post("api/audit/holds").json(Api.json("from", month.atDay(15) + "T00:00:00Z",
+                "to", month.plusMonths(1).atDay(15) + "T00:00:00Z", "reason", "range hold " + user)).send();
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        long holdId = placed.json().getJsonNumber("id").longValue();
+
+        Api.Response ran = superadmin.post("api/audit/retention/run").json(Api.json("reason", "range test " + user)).send();
+        assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+        assertThat(months(ran.json(), "dropped")).doesNotContain("state " + month);
+        assertThat(ran.json().getJsonArray("skipped").getValuesAs(JsonObject.class)).anySatisfy(skipped -> {
+            assertThat(skipped.getString("table") + " " + skipped.getString("month")).isEqualTo("state " + month);
+            assertThat(skipped.getString("why")).contains("legal hold " + holdId).doesNotContain("user ");
+        });
+        assertThat(partitionExists(postgres, "user_state_audit", month)).isTrue();
+
+        assertThat(superadmin.delete("api/audit/holds/" + holdId + "?reason=range%20released").send().status()).isEqualTo(200);
+        Api.Response again = superadmin.post("api/audit/retention/run").json(Api.json("reason", "range released " + user)).send();
+        assertThat(months(again.json(), "dropped")).contains("state " + month);
+    }
+
+    /**
+     * A row whose month has no partition lands in the DEFAULT partition (migration V43), which
+     * retention never drops: the run neither fails nor drops it, says so, and the log verifies.
+     */
+    @Test
+    void aRowInTheDefaultPartitionOutlivesRetentionAndTheRunSaysSo() {
+        AuditDatabase postgres = db.asSuperuser();
+        YearMonth month = monthOf30YearsFrom(1900);
+        assertThat(partitionExists(postgres, "user_state_audit", month)).isFalse();
+        String user = Accounts.uniqueName("default");
+        long row = stateRow(postgres, user, month.atDay(5));
+        assertThat(postgres.select("SELECT tableoid::regclass::text AS part FROM user_state_audit WHERE id = ?", row))
+                .singleElement().satisfies(found -> assertThat(found.get("part")).isEqualTo("user_state_audit_default"));
+        Sealing.awaitSealed(db, "state", row);
+
+        Api.Response ran = superadmin.post("api/audit/retention/run").json(Api.json("reason", "default test " + user)).send();
+        assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+        assertThat(ran.json().getJsonArray("skipped").getValuesAs(JsonObject.class)).anySatisfy(skipped -> {
+            assertThat(skipped.getString("table") + " " + skipped.getString("month")).isEqualTo("state default");
+            assertThat(skipped.getString("why")).contains("DEFAULT partition");
+        });
+        assertThat(db.queryForLong("SELECT count(*) FROM user_state_audit WHERE id = " + row)).isOne();
+        JsonObject report = superadmin.get("api/audit/verify").send().json();
+        assertThat(report.getBoolean("intact")).as("%s", report).isTrue();
+    }
+
+    /** The state table's first break in a fresh verify (the other tables stay intact). */
+    private JsonObject stateBreak() {
+        JsonObject report = superadmin.get("api/audit/verify").send().json();
+        assertThat(report.getBoolean("intact")).as("%s", report).isFalse();
+        List<JsonObject> tables = report.getJsonArray("tables").getValuesAs(JsonObject.class);
+        assertThat(tables).filteredOn(table -> !table.getString("table").equals("state"))
+                .allSatisfy(table -> assertThat(table.getBoolean("intact")).as("%s", table).isTrue());
+        return tables.stream().filter(table -> table.getString("table").equals("state")).findFirst().orElseThrow()
+                .getJsonObject("firstBreak");
+    }
+
     @Test
     void aSuperadminPlacesAndReleasesAHoldOnTheRetentionScreen() {
         String username = Accounts.uniqueName("screen");
@@ -230,6 +366,14 @@ class RetentionIT extends ApplicationIT {
         return (Long) postgres.select("INSERT INTO user_state_audit (username, initiated_by, end_state, occurred_at, "
                 + "origin, event) VALUES (?, 'it-retention', 'INVITED', CAST(? AS timestamptz), 'SYSTEM', 'INVITE') "
                 + "RETURNING id", username, day + "T09:00:00Z").get(0).get("id");
+    }
+
+    /**
+     * A month at random in the 30 years from {@code firstYear}: each test draws its months from
+     * decades of its own, so tests (and reruns on the same database) do not meet in one month.
+     */
+    private static YearMonth monthOf30YearsFrom(int firstYear) {
+        return YearMonth.of(firstYear + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12));
     }
 
     private static boolean partitionExists(AuditDatabase postgres, String table, YearMonth month) {

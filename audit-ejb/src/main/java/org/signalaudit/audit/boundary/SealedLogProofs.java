@@ -105,7 +105,7 @@ public class SealedLogProofs implements SealedLog {
             var proof = MerkleTree.inclusionProof(leaf.index(), size,
                     TreeStore.nodes(connection, MerkleTree.inclusionNodes(leaf.index(), size)));
             byte[] root = root(connection, size);
-            Optional<String> retired = Tombstones.retiredWith(connection, leaf.index());
+            Optional<String> retired = Tombstones.retiredWith(connection, table.code(), leaf.index());
             if (retired.isPresent()) {
                 throw new NotSealedException("The " + tableCode + " row " + id + " (leaf " + leaf.index() + ") was "
                         + "dropped by retention with the month " + retired.get() + ": its leaf hash stays in the tree, "

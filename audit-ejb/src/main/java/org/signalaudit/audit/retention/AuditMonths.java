@@ -122,6 +122,24 @@ final class AuditMonths {
     }
 
     /**
+     * How many rows of {@code table} older than {@code before} sit in its DEFAULT partition: rows
+     * written for a month that had no partition (V43), which retention never drops (it drops whole
+     * months, and a month cannot be created while the DEFAULT partition holds rows of it). Read
+     * through the parent, where the application's role may read.
+     */
+    static long dueInDefault(Connection connection, AuditTable table, Instant before) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM " + table.tableName()
+                + " WHERE occurred_at < ? AND tableoid = to_regclass(?)")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            select.setString(2, table.tableName() + "_default");
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /**
      * Creates the month's partition of every table where it is missing (V43's audit_month_partition),
      * on a connection in auto-commit; returns why a table's month could not be created (PostgreSQL
      * refuses a month whose rows the DEFAULT partition already holds), so one table does not stop the others.

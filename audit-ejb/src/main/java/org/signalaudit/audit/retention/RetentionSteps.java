@@ -43,7 +43,7 @@ public class RetentionSteps {
 
     public Outcome retire(AuditMonth month, String actor, String reason) {
         try {
-            Outcome outcome = transaction.apply(connection -> {
+            return transaction.apply(connection -> {
                 // One retirement at a time (the daily timer and a SUPERADMIN's run, or two runs, may
                 // overlap): the second finds the month gone and skips it, instead of failing on it.
                 try (PreparedStatement one = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -74,26 +74,31 @@ public class RetentionSteps {
                     retire.setObject(3, month.month().atDay(1));
                     retire.setString(4, actor);
                     retire.setString(5, reason);
+                    RetiredMonth dropped;
                     try (ResultSet result = retire.executeQuery()) {
                         result.next();
-                        return new Outcome(Tombstones.byId(connection, result.getLong(1)), null);
+                        dropped = Tombstones.byId(connection, result.getLong(1));
                     }
+                    // The tombstone's proof (TombstoneAudit): written on the same connection in the same
+                    // transaction, so the month, its tombstone and this row commit or roll back together.
+                    trail.record("RETIRE", actor, Tombstones.trailRecord(dropped));
+                    return new Outcome(dropped, null);
                 }
             });
-            if (outcome.dropped() != null) {
-                RetiredMonth dropped = outcome.dropped();
-                trail.record("RETIRE", actor, "retention dropped " + dropped.table() + " " + dropped.month() + ": "
-                        + dropped.rows() + " rows, leaves " + dropped.firstLeaf() + ".." + dropped.lastLeaf()
-                        + ", leaves digest " + dropped.leavesDigest() + "; reason: " + reason);
-            }
-            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Retention could not retire " + month, e);
         }
     }
 
+    /**
+     * Read from {@code pg_class} in the statement's own snapshot, taken after the advisory lock: a
+     * run that waited for another's commit sees the drop it committed. {@code to_regclass} looks in
+     * the session's catalog cache, which an advisory lock does not refresh: it still found the month
+     * the other run had just dropped, and the retirement then failed on it (a 500).
+     */
     private static boolean exists(Connection connection, AuditMonth month) throws SQLException {
-        try (PreparedStatement partition = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement partition = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = current_schema())")) {
             partition.setString(1, month.partitionName());
             try (ResultSet result = partition.executeQuery()) {
                 return result.next() && result.getBoolean(1);

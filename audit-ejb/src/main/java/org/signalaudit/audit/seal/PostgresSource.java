@@ -59,16 +59,34 @@ final class PostgresSource implements SealSource {
         return candidates.stream().limit(limit).map(Positioned::row).toList();
     }
 
+    /**
+     * The position is written into the condition, not bound: bound, it leaves PostgreSQL a generic
+     * plan from a statement's sixth run on, which cannot know that only the last few rows lie after
+     * it, and reads every row of every partition (the seal lag's {@code min(occurred_at)}, asked
+     * every interval: about a second per million rows; docs/PERFORMANCE.md, run 13). The values are
+     * numbers read from the database, so the text is safe.
+     */
     @Override
     public String unsealed(AuditTable table, Optional<TreeStore.Leaf> lastSealed, Connection connection)
             throws SQLException {
-        return "t.written_by IS NOT NULL AND " + afterCondition("t.", table, position(connection, lastSealed));
+        Position after = position(connection, lastSealed);
+        String xid = "'" + after.xid() + "'::xid8";
+        String condition;
+        if (table.ordinal() < after.table()) {
+            condition = "t.written_by > " + xid;
+        } else if (table.ordinal() == after.table()) {
+            condition = "(t.written_by, t.id) > (" + xid + ", " + after.id() + ")";
+        } else {
+            condition = "t.written_by >= " + xid;
+        }
+        return "t.written_by IS NOT NULL AND " + condition;
     }
 
+    /** Nothing to bind: {@link #unsealed} writes the position into the condition. */
     @Override
     public int bindUnsealed(PreparedStatement statement, int index, AuditTable table,
-                            Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {
-        return bindAfter(statement, index, table, position(connection, lastSealed));
+                            Optional<TreeStore.Leaf> lastSealed, Connection connection) {
+        return index;
     }
 
     private static long horizon(Connection connection) throws SQLException {
@@ -141,12 +159,15 @@ final class PostgresSource implements SealSource {
     }
 
     private static Position read(Connection connection, TreeStore.Leaf leaf) throws SQLException {
-        // A row retention dropped left its transaction id in its tombstone (migration V43).
+        // A row retention dropped left its transaction id in its tombstone: the tree's last leaf, if
+        // dropped, is the last leaf of one of its table's tombstone ranges (migration V61).
         try (PreparedStatement select = connection.prepareStatement("SELECT written_by::text::bigint FROM "
-                + leaf.table().tableName() + " WHERE id = ? UNION ALL SELECT written_by::text::bigint"
-                + " FROM audit_tombstone_leaf WHERE leaf_index = ? FETCH FIRST 1 ROWS ONLY")) {
+                + leaf.table().tableName() + " WHERE id = ? UNION ALL SELECT r.last_written_by::text::bigint"
+                + " FROM audit_tombstone_range r JOIN audit_tombstone t ON t.id = r.tombstone_id"
+                + " WHERE r.last_leaf = ? AND t.table_code = ? FETCH FIRST 1 ROWS ONLY")) {
             select.setLong(1, leaf.rowId());
             select.setLong(2, leaf.index());
+            select.setString(3, leaf.table().code());
             try (ResultSet result = select.executeQuery()) {
                 if (!result.next()) {
                     throw new TamperingException("The last sealed row (" + leaf.table().code() + " " + leaf.rowId()

@@ -32,7 +32,7 @@ interface SealSource {
     List<PendingRow> next(Connection connection, Optional<TreeStore.Leaf> lastSealed, int limit) throws SQLException;
 
     /**
-     * SQL condition on a row of {@code table} (alias {@code t}), its parameters bound by
+     * SQL condition on a row of {@code table} (alias {@code t}), its parameters (if any) bound by
      * {@link #bindUnsealed}: the row comes after the last sealed row in the sealed order, so the
      * sealer has not taken it yet. Its negation is a row the sealer has passed: such a row that is
      * in no leaf was added behind the application (the verify's INSERTED).

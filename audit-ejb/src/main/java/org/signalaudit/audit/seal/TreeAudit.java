@@ -14,6 +14,7 @@ import org.signalaudit.audit.IntegrityBreak;
 import org.signalaudit.audit.IntegrityReport;
 import org.signalaudit.audit.TableIntegrity;
 import org.signalaudit.audit.entity.AuditTable;
+import org.signalaudit.audit.retention.TombstoneAudit;
 import org.signalaudit.proof.Frontier;
 import org.signalaudit.proof.MerkleHash;
 
@@ -25,9 +26,10 @@ import org.signalaudit.proof.MerkleHash;
  * checkpoint's size the root must be the checkpoint's, its signature must verify with the seal key,
  * and it must name the previous checkpoint's note;</li>
  * <li>the rows, table by table: each sealed row must still hash to its leaf (EDITED otherwise;
- * DELETED when it is gone, unless retention dropped it behind a tombstone that lists its leaf in
- * {@code audit_tombstone_leaf}; REORDERED when two rows traded contents), and no row the sealer has
- * passed may be missing from the tree (INSERTED).</li>
+ * DELETED when it is gone, unless retention dropped it behind a tombstone whose ranges cover its
+ * leaf; REORDERED when two rows traded contents), no row the sealer has passed may be missing from
+ * the tree (INSERTED), and every tombstone must prove itself ({@link TombstoneAudit}:
+ * FORGED_TOMBSTONE otherwise).</li>
  * </ol>
  */
 final class TreeAudit {
@@ -142,10 +144,10 @@ final class TreeAudit {
         long rows = 0;
         IntegrityBreak firstBreak = null;
         List<Mismatch> mismatches = new ArrayList<>();
+        TombstoneAudit tombstones = TombstoneAudit.of(connection, table);
         try (PreparedStatement select = connection.prepareStatement("SELECT l.leaf_index, l.row_id, l.leaf_hash, "
-                + "t.id AS present, r.tombstone_id, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN "
-                + table.tableName() + " t ON t.id = l.row_id LEFT JOIN audit_tombstone_leaf r ON r.leaf_index = "
-                + "l.leaf_index WHERE l.table_code = ? ORDER BY l.leaf_index")) {
+                + "t.id AS present, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN " + table.tableName()
+                + " t ON t.id = l.row_id WHERE l.table_code = ? ORDER BY l.leaf_index")) {
             select.setFetchSize(FETCH);
             select.setString(1, table.code());
             try (ResultSet result = select.executeQuery()) {
@@ -154,11 +156,11 @@ final class TreeAudit {
                     long rowId = result.getLong(2);
                     byte[] leafHash = result.getBytes(3);
                     result.getLong(4);
-                    if (result.wasNull()) {
-                        result.getLong(5);
-                        if (!result.wasNull()) {
-                            continue; // dropped by retention behind its tombstone: legitimately gone
-                        }
+                    boolean gone = result.wasNull();
+                    if (tombstones.covers(leafIndex, leafHash, gone ? null : rowId) && gone) {
+                        continue; // dropped by retention, if its tombstone proves itself (checked below)
+                    }
+                    if (gone) {
                         firstBreak = first(firstBreak, new IntegrityBreak(leafIndex, rowId, IntegrityBreak.Kind.DELETED,
                                 table.tableName() + ": row " + rowId + ", sealed as leaf " + leafIndex + ", is gone"));
                         continue;
@@ -181,7 +183,9 @@ final class TreeAudit {
                 }
             }
         }
-        firstBreak = first(firstBreak, inserted(table, last));
+        // A tombstone that does not prove itself comes first: the rows it covers are not checked as gone.
+        IntegrityBreak forged = tombstones.firstBreak(connection);
+        firstBreak = first(forged, first(firstBreak, inserted(table, last)));
         return new TableIntegrity(table.code(), firstBreak == null, rows, firstBreak);
     }
 
