@@ -95,7 +95,12 @@ final class Client {
 
     /** A base metric of the server ({@code /metrics?scope=base}, outside the context root). */
     double baseMetric(String name) {
-        var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=base")).GET()
+        return metric("base", name);
+    }
+
+    /** A metric of the server in {@code scope} ({@code base}, {@code application}); NaN when it has none. */
+    double metric(String scope, String name) {
+        var request = HttpRequest.newBuilder(base.resolve("/metrics?scope=" + scope)).GET()
                 .timeout(Duration.ofSeconds(30)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines()

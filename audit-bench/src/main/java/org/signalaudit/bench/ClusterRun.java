@@ -21,6 +21,28 @@ final class ClusterRun {
     private ClusterRun() {
     }
 
+    /**
+     * The sealer's own account, summed over the instances (whichever held the lock sealed): rows
+     * sealed, and the time spent in the seals that sealed them, lock to commit. Its quotient is the
+     * cost of a row at the batch sizes the load made, the fixed cost of each seal (lock, tree edge,
+     * signature, commit) spread over its rows; one sealer at a time across a cluster, so its
+     * inverse bounds the rate of N instances on N hosts.
+     */
+    private static void sealingCost(Report report, List<MicroServer> members) {
+        double rows = 0;
+        double micros = 0;
+        double checkpoints = 0;
+        for (MicroServer member : members) {
+            rows += member.client().metric("application", "audit_sealed_rows_total");
+            micros += member.client().metric("application", "audit_sealing_microseconds_total");
+            checkpoints += member.client().metric("application", "audit_checkpoints_total");
+        }
+        String condition = "the whole run, " + INSTANCES + " instances";
+        report.add("rows sealed, by the sealer's metrics", condition, rows, "count");
+        report.add("rows per seal", condition, rows / checkpoints, "count");
+        report.add("sealing time per row (lock to commit, over the rows sealed)", condition, micros / rows, "µs");
+    }
+
     static void run(Report report, Database db, int users, Duration perLevel) throws Exception {
         String name = "bench-" + ProcessHandle.current().pid();
         List<Integer> gridPorts = new ArrayList<>();
@@ -48,6 +70,7 @@ final class ClusterRun {
             }
             report.add("every row sealed, after the last load", INSTANCES + " instances",
                     lag.untilAllSealed(System.nanoTime(), Duration.ofMinutes(5)), "ms");
+            sealingCost(report, members);
         } finally {
             for (int i = members.size() - 1; i >= 0; i--) {
                 members.get(i).close();

@@ -89,7 +89,11 @@ class ClusterIT {
                         + " (the latest sealer) killed after " + BEFORE.toSeconds() + " s, pid " + again.pid()
                         + " ready " + Duration.ofNanos(restarted - killed).toMillis() + " ms later",
                 "the next checkpoint was signed by a surviving instance " + Duration.ofNanos(resumedSealing - killed)
-                        .toMillis() + " ms after the kill (seal interval 500 ms)")));
+                        .toMillis() + " ms after the kill (seal interval 500 ms; the issue asks for at most two)")));
+        // The hand-over's time is reported, not asserted: it is the wait for a survivor's next round
+        // (up to one interval) plus one seal, and a seal under this load on two shared cores took
+        // 148 ms at the median and up to 1.5 s (docs/PERFORMANCE.md, "Cluster"): a bound would fail
+        // on a busy machine.
         assertThat(sealedWhileAway).as("a checkpoint signed while the sealing instance was dead").isTrue();
         assertThat(log.matching(Sent::succeeded)).as("committed requests").hasSizeGreaterThan(100);
         assertThat(log.matching(sent -> sent.succeeded() && sent.startedNanos() > killed

@@ -6,8 +6,9 @@
  *
  * <p>For the reliability tests: this build's Payara Micro as a child process that can be killed
  * ({@link org.signalaudit.testing.MicroProcess}), several of them clustered on 127.0.0.1
- * ({@link org.signalaudit.testing.MicroCluster}), a PostgreSQL of a test's own that can be stopped
- * ({@link org.signalaudit.testing.PrivateCluster}), a database of a test's own
+ * ({@link org.signalaudit.testing.MicroCluster}) with a failover proxy in front of them as a load
+ * balancer would be ({@link org.signalaudit.testing.FailoverProxy}), a PostgreSQL of a test's own
+ * that can be stopped ({@link org.signalaudit.testing.PrivateCluster}), a database of a test's own
  * ({@link org.signalaudit.testing.ScratchDatabase}), the resources of a run as a JUnit extension
  * ({@link org.signalaudit.testing.ReliabilityRun}), the 32-client load
  * ({@link org.signalaudit.testing.LoadMix}) and the one check of its outcome

@@ -43,12 +43,21 @@ public class SealMonitor {
     private final AtomicReference<String> sealingProblem = new AtomicReference<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private Counter checkpointCount;
+    private Counter sealedRows;
+    private Counter sealingMicros;
     private Counter verificationFailures;
 
     @PostConstruct
     void register() {
         checkpointCount = metrics.counter(Metadata.builder().withName("audit_checkpoints")
                 .withDescription("Signed checkpoints of the sealed audit log written by this instance").build());
+        // The two below give the sealer's cost per row (docs/PERFORMANCE.md): what bounds the rate
+        // of a cluster's one sealer, whatever the number of instances.
+        sealedRows = metrics.counter(Metadata.builder().withName("audit_sealed_rows")
+                .withDescription("Audit rows this instance sealed into the tree").build());
+        sealingMicros = metrics.counter(Metadata.builder().withName("audit_sealing_microseconds")
+                .withDescription("Time this instance spent in seals that sealed rows, from taking the lock to the "
+                        + "commit, in microseconds").build());
         verificationFailures = metrics.counter(Metadata.builder().withName("audit_verification_failures")
                 .withDescription("Failed verifications of the sealed audit log (tampering, or a checkpoint that does "
                         + "not verify)").build());
@@ -70,8 +79,10 @@ public class SealMonitor {
         return verificationProblem.get();
     }
 
-    void sealed(TreeStore.StoredCheckpoint checkpoint, int rows) {
+    void sealed(TreeStore.StoredCheckpoint checkpoint, int rows, long nanos) {
         checkpointCount.inc();
+        sealedRows.inc(rows);
+        sealingMicros.inc(nanos / 1000);
         LOG.info(() -> "Sealed " + rows + " audit rows; checkpoint " + checkpoint.treeSize() + ":\n" + checkpoint.note());
     }
 
