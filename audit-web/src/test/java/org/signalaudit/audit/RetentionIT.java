@@ -75,7 +75,7 @@ class RetentionIT extends ApplicationIT {
                 + " 'it', 'SYSTEM', CAST(? AS timestamptz)) RETURNING id", goneUser, old.atDay(12) + "T08:00:00Z")
                 .get(0).get("id");
         postgres.select("INSERT INTO entity_replay_state (entity_type, entity_id, last_id, row_count, latest_occurred_at,"
-                + " state, mac) VALUES ('Group', ?, ?, 1, CAST(? AS timestamptz), '{}', 'kept') RETURNING last_id",
+                + " state, kept_at, mac) VALUES ('Group', ?, ?, 1, CAST(? AS timestamptz), '{}', now(), 'kept') RETURNING last_id",
                 goneUser, goneEntity, old.atDay(12) + "T08:00:00Z");
         long goneLogin = (Long) postgres.select("INSERT INTO login_audit (occurred_at, event, username) VALUES "
                 + "(CAST(? AS timestamptz), 'LOGIN_FAILED', ?) RETURNING id", old.atDay(11) + "T08:00:00Z", goneUser)
