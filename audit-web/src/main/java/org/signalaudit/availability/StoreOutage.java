@@ -36,6 +36,9 @@ public final class StoreOutage {
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final int MAX_DEPTH = 64;
+    /** Payara's JDBC connection pool, and how deep in a stack trace it is looked for. */
+    private static final String PAYARA_POOL = "com.sun.enterprise.resource.";
+    private static final int POOL_FRAMES = 12;
 
     private StoreOutage() {
     }
@@ -107,6 +110,34 @@ public final class StoreOutage {
         for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = next(t)) {
             if (t instanceof XAException xa && xa.errorCode == XAException.XAER_RMERR && t.getCause() == null
                     && String.valueOf(xa.getMessage()).startsWith("jakarta.resource.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} came out of Payara's connection pool as something that is neither a
+     * SQLException nor a ResourceException, so it says nothing of the database: when the database
+     * goes away under load, the pool's fail-all-connections can throw an IllegalStateException
+     * ("Task already scheduled or cancelled", its resizer timer scheduled twice) to the request
+     * whose connection it found invalid (DatabaseOutageIT, 2026-12-01). Only asking the database
+     * tells whether it was the outage ({@link StoreProbe}).
+     */
+    public static boolean poolFailedUnexplained(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = next(t)) {
+            if (!(t instanceof SQLException) && !(t instanceof ResourceException) && thrownByThePool(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean thrownByThePool(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, POOL_FRAMES); i++) {
+            if (frames[i].getClassName().startsWith(PAYARA_POOL)) {
                 return true;
             }
         }

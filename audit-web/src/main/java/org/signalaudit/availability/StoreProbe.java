@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Asks the database whether it is there, for the failures that do not say: a commit refused
- * for a reason Payara did not keep ({@link StoreOutage#commitFailedUnexplained}). If the store
+ * for a reason Payara did not keep ({@link StoreOutage#commitFailedUnexplained}), or the
+ * connection pool failing with an exception of its own ({@link StoreOutage#poolFailedUnexplained}). If the store
  * cannot be reached now, the commit failed because it went away (503); if it can, the commit
  * was refused (a deferred constraint, a trigger: 500). Used only on that rare path, never per
  * request.
@@ -27,7 +28,9 @@ public class StoreProbe {
 
     /** Whether {@code failure} means the database cannot be reached, asking it when the failure does not tell. */
     public boolean unavailable(Throwable failure) {
-        return StoreOutage.causedBy(failure) || StoreOutage.commitFailedUnexplained(failure) && !reachable();
+        return StoreOutage.causedBy(failure)
+                || (StoreOutage.commitFailedUnexplained(failure) || StoreOutage.poolFailedUnexplained(failure))
+                && !reachable();
     }
 
     private boolean reachable() {

@@ -71,6 +71,27 @@ class StoreOutageTest {
     }
 
     @Test
+    void thePoolFailingWithAnExceptionOfItsOwnMustBeAskedAbout() {
+        // What a request got when PostgreSQL stopped under load: the pool's fail-all-connections
+        // scheduling its resizer on a timer already cancelled, wrapped by the EJB container.
+        IllegalStateException timer = new IllegalStateException("Task already scheduled or cancelled");
+        timer.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.util.Timer", "sched", "Timer.java", 413),
+            new StackTraceElement("java.util.Timer", "scheduleAtFixedRate", "Timer.java", 340),
+            new StackTraceElement("com.sun.enterprise.connectors.util.ConnectorTimerProxy", "scheduleAtFixedRate",
+                    "ConnectorTimerProxy.java", 113),
+            new StackTraceElement("com.sun.enterprise.resource.pool.ConnectionPool", "scheduleResizerTask",
+                    "ConnectionPool.java", 271)});
+        EJBException wrapped = new EJBException(timer);
+
+        assertThat(StoreOutage.causedBy(wrapped)).isFalse();
+        assertThat(StoreOutage.poolFailedUnexplained(wrapped)).isTrue();
+        assertThat(StoreOutage.poolFailedUnexplained(new EJBException(new IllegalStateException("a bug of ours"))))
+                .isFalse();
+        assertThat(StoreOutage.poolFailedUnexplained(new EJBException(new OptimisticLockException("stale")))).isFalse();
+    }
+
+    @Test
     void aTransactionManagerThatSaysTheResourceFailedIsAnOutage() {
         assertThat(StoreOutage.causedBy(new XAException(XAException.XAER_RMFAIL))).isTrue();
         assertThat(StoreOutage.causedBy(new XAException(XAException.XA_RBCOMMFAIL))).isTrue();
