@@ -158,6 +158,9 @@ public class Sealer {
     private void measureLag() {
         try (Connection connection = dataSource.getConnection()) {
             monitor.lag(source.lagMillis(connection, TreeStore.lastLeaf(connection)));
+        } catch (TamperingException e) {
+            // The seal before it read the same place and reported it as tampering; not a second
+            // problem of another kind.
         } catch (SQLException | RuntimeException e) {
             monitor.sealingFailed(e);
         }
