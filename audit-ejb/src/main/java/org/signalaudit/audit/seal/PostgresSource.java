@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,6 +83,46 @@ final class PostgresSource implements SealSource {
             condition = "t.written_by >= " + xid;
         }
         return "t.written_by IS NOT NULL AND " + condition;
+    }
+
+    /**
+     * The seal lag on PostgreSQL: the unsealed rows found through the {@code (written_by, id)} index,
+     * the plan pinned for this statement's transaction. Asked as a plain {@code min(occurred_at)}, the
+     * planner walked the {@code occurred_at} index from the oldest row and filtered every sealed row
+     * on the way: it cannot estimate a range of {@code xid8} (no histogram arithmetic for the type)
+     * and took a fixed few per cent of the rows to be unsealed, where only the newest hundreds are.
+     * That read the whole table, 490 ms at 100,000 rows a table, on every instance twice a second:
+     * beside three instances the database spent more than a core on it (docs/PERFORMANCE.md, run 15).
+     * The {@code ORDER BY} in the sealed order keeps the minimum from being read off the
+     * {@code occurred_at} index, and no sequential scan (nor parallel workers for a few rows) is
+     * allowed, so only the unsealed rows are read: milliseconds, whatever the size of the tables.
+     */
+    @Override
+    public long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT min(oldest) FROM (");
+        for (AuditTable table : AuditTable.values()) {
+            sql.append(table.ordinal() == 0 ? "" : " UNION ALL ").append("SELECT min(u.occurred_at) AS oldest FROM")
+                    .append(" (SELECT t.occurred_at FROM ").append(table.tableName()).append(" t WHERE ")
+                    .append(unsealed(table, lastSealed, connection)).append(" ORDER BY t.written_by, t.id) u");
+        }
+        sql.append(") AS unsealed");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL enable_seqscan = off");
+            statement.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            OffsetDateTime oldest;
+            try (ResultSet result = statement.executeQuery(sql.toString())) {
+                oldest = result.next() ? result.getObject(1, OffsetDateTime.class) : null;
+            }
+            connection.commit();
+            return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toInstant().toEpochMilli());
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** Nothing to bind: {@link #unsealed} writes the position into the condition. */
