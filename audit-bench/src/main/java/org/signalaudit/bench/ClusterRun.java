@@ -59,11 +59,13 @@ final class ClusterRun {
                 if (instances > 1) {
                     members.add(MicroServer.member(db, name, gridPorts, instances - 1));
                 }
-                // The newest member warmed by a load of its own first, so that every level
-                // measures warm JVMs, not the JIT of the one that just joined.
-                TransitionLoad.run(members.get(instances - 1).client(), names.subList(0, 8), perLevel);
-                var load = TransitionLoad.run(members.stream().map(MicroServer::client).toList(), names, perLevel);
+                // The level's own load until every member is warm (SteadyState), so that every
+                // level measures warm JVMs, not the JIT of the one that just joined.
+                List<Client> clients = members.stream().map(MicroServer::client).toList();
                 String level = instances + " instances, " + users + " clients";
+                var reached = SteadyState.reach(members, names);
+                report.add("warm-up", level + ", " + reached.describe(), reached.seconds(), "s");
+                var load = TransitionLoad.run(clients, names, perLevel);
                 report.add(HTTP_TPS, level, load.perSecond(), "tps");
                 report.add("transition errors, HTTP, clustered instances", level, load.errors(), "count",
                         Target.atMost(0));

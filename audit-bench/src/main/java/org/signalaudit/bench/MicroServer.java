@@ -133,6 +133,35 @@ final class MicroServer implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU seconds the server's JIT compiler threads have used since it started, from
+     * {@code /proc/<pid>/task/*} (Linux): the threads named "C1 CompilerThre…" and
+     * "C2 CompilerThre…", user and system time. NaN where /proc cannot be read.
+     */
+    double compilerCpuSeconds() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException threadEnded) {
+                    // a compiler thread that ended has nothing left to add
+                }
+            }
+        } catch (IOException | RuntimeException noProc) {
+            return Double.NaN;
+        }
+        return ticks / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** USER_HZ: 100 on every Linux the benchmark runs on ({@code getconf CLK_TCK}). */
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -32,6 +32,14 @@ final class SealLag implements AutoCloseable {
 
     SealLag(Database db) throws SQLException {
         connection = db.connect();
+        // The lag is sampled every 100 ms during the measured load: it must read the unsealed rows
+        // through the (written_by, id) index, not scan the tables. PostgreSQL cannot estimate a range
+        // of xid8 and planned (parallel) sequential scans of every table at each sample, a core of
+        // the database's two spent on the measurement (docs/PERFORMANCE.md, run 15).
+        try (Statement session = connection.createStatement()) {
+            session.execute("SET enable_seqscan = off");
+            session.execute("SET max_parallel_workers_per_gather = 0");
+        }
         since = connection.prepareStatement(SINCE);
     }
 

@@ -95,7 +95,7 @@ final class TransitionLoad {
         }
     }
 
-    /** Fills the JIT, the pools and the caches before anything is measured. */
+    /** Fills the pools and the caches of one client's path (after {@link SteadyState#reach}, or before a latency). */
     static void warmUp(Client client, String user) {
         boolean lock = currentlyActive(client, user);
         for (int i = 0; i < 200; i++) {

@@ -1,0 +1,82 @@
+package org.signalaudit.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The warm-up before any throughput or latency is taken: the full load on every server of the
+ * level, in windows of {@link #WINDOW}, until the servers have stopped compiling and the rate has
+ * stopped climbing.
+ *
+ * <p>A Payara JVM compiles for minutes after its start. Measured a minute after it, its C2
+ * compiler still took most of a core beside the load, and a 32-client level gave half the rate it
+ * gave two minutes later (docs/PERFORMANCE.md, run 15); a rate alone is a poor test of that,
+ * since two windows of a slow climb agree within a few per cent. So a window counts as steady only
+ * when every server's compiler threads used at most {@link #COMPILER_SHARE} of one core in it
+ * ({@link MicroServer#compilerCpuSeconds}) and its rate is within {@link #AGREE} of the window
+ * before; the warm-up ends at the first steady window after {@link #MIN_WINDOWS}, or after
+ * {@link #MAX_WINDOWS} (reported as not steady).
+ *
+ * <p>The warm-up load is {@link #CLIENTS_PER_SERVER} clients per server, not the level's 32: the
+ * compiler threads get no more CPU than any request thread, and beside 32 busy request threads on
+ * two cores they got a fifth of a core, so that the server took over five minutes to compile its
+ * request path (run 15). With fewer clients the same methods get hot and are compiled sooner.
+ */
+final class SteadyState {
+
+    static final Duration WINDOW = Duration.ofSeconds(10);
+    static final int MIN_WINDOWS = 3;
+    static final int MAX_WINDOWS = 30;
+    static final double COMPILER_SHARE = 0.05;
+    static final double AGREE = 0.05;
+    static final int CLIENTS_PER_SERVER = 4;
+
+    /** How the warm-up ended: its length, its windows, the last two rates and the last window's compile time. */
+    record Reached(boolean steady, double seconds, int windows, double previous, double last, double compilerSeconds) {
+
+        /** The report's condition, e.g. "steady after 9 windows: 331 then 336 tps, 0.12 s compiling". */
+        String describe() {
+            return String.format(Locale.ROOT, "%s after %d windows of %d s at %d clients a server: %.0f then"
+                    + " %.0f tps, the compilers %.2f s of CPU in the last", steady ? "steady" : "NOT steady", windows,
+                    WINDOW.toSeconds(), CLIENTS_PER_SERVER, previous, last, compilerSeconds);
+        }
+    }
+
+    private SteadyState() {
+    }
+
+    static Reached reach(List<MicroServer> servers, List<String> users) throws InterruptedException {
+        List<Client> clients = servers.stream().map(MicroServer::client).toList();
+        List<String> warming = users.subList(0, Math.min(users.size(), CLIENTS_PER_SERVER * servers.size()));
+        long started = System.nanoTime();
+        double[] compiled = compiled(servers);
+        double previous = 0;
+        double last = 0;
+        double compiling = Double.NaN;
+        for (int windows = 1; windows <= MAX_WINDOWS; windows++) {
+            previous = last;
+            last = TransitionLoad.run(clients, warming, WINDOW).perSecond();
+            double[] now = compiled(servers);
+            compiling = 0;
+            for (int i = 0; i < now.length; i++) {
+                compiling = Math.max(compiling, now[i] - compiled[i]);
+            }
+            compiled = now;
+            boolean quiet = !(compiling > COMPILER_SHARE * WINDOW.toSeconds()); // NaN (no /proc): the rate decides
+            boolean agrees = Math.abs(last - previous) <= AGREE * Math.max(last, previous);
+            if (windows >= MIN_WINDOWS && quiet && agrees) {
+                return new Reached(true, seconds(started), windows, previous, last, compiling);
+            }
+        }
+        return new Reached(false, seconds(started), MAX_WINDOWS, previous, last, compiling);
+    }
+
+    private static double[] compiled(List<MicroServer> servers) {
+        return servers.stream().mapToDouble(MicroServer::compilerCpuSeconds).toArray();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
