@@ -33,11 +33,15 @@ final class SealLag implements AutoCloseable {
     SealLag(Database db) throws SQLException {
         connection = db.connect();
         // The lag is sampled every 100 ms during the measured load: it must read the unsealed rows
-        // through the (written_by, id) index, not scan the tables. PostgreSQL cannot estimate a range
-        // of xid8 and planned (parallel) sequential scans of every table at each sample, a core of
-        // the database's two spent on the measurement (docs/PERFORMANCE.md, run 15).
+        // through the (written_by, id) index and look each up in audit_leaf by its index, not scan
+        // the tables nor hash a table's every leaf. PostgreSQL cannot estimate a range of xid8 and
+        // planned (parallel) sequential scans of every table and hash anti-joins over all the leaves
+        // at each sample: the measurement took a good part of the database's two cores (docs/
+        // PERFORMANCE.md, runs 15 and 16).
         try (Statement session = connection.createStatement()) {
             session.execute("SET enable_seqscan = off");
+            session.execute("SET enable_hashjoin = off");
+            session.execute("SET enable_mergejoin = off");
             session.execute("SET max_parallel_workers_per_gather = 0");
         }
         since = connection.prepareStatement(SINCE);
