@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The warm-up before any throughput or latency is taken: the full load on every server of the
- * level, in windows of {@link #WINDOW}, until the servers have stopped compiling and the rate has
- * stopped climbing.
+ * The warm-up before any throughput or latency is taken: a load on every server of the level, in
+ * windows of {@link #WINDOW}, until the servers have stopped compiling and the rate has stopped
+ * climbing.
  *
- * <p>A Payara JVM compiles for minutes after its start. Measured a minute after it, its C2
- * compiler still took most of a core beside the load, and a 32-client level gave half the rate it
- * gave two minutes later (docs/PERFORMANCE.md, run 15); a rate alone is a poor test of that,
+ * <p>A Payara JVM compiles for minutes after its start. A minute into a load of 32 clients its
+ * compiler threads still used a fifth of a core (nearly a whole one beside a single client), and
+ * the rate was half what it was two minutes later (docs/PERFORMANCE.md, run 15); a rate alone is a
+ * poor test of that,
  * since two windows of a slow climb agree within a few per cent. So a window counts as steady only
  * when every server's compiler threads used at most {@link #COMPILER_SHARE} of one core in it
  * ({@link MicroServer#compilerCpuSeconds}) and its rate is within {@link #AGREE} of the window
@@ -35,7 +36,7 @@ final class SteadyState {
     /** How the warm-up ended: its length, its windows, the last two rates and the last window's compile time. */
     record Reached(boolean steady, double seconds, int windows, double previous, double last, double compilerSeconds) {
 
-        /** The report's condition, e.g. "steady after 9 windows: 331 then 336 tps, 0.12 s compiling". */
+        /** The report's condition, e.g. "steady after 17 windows of 10 s at 4 clients a server: 589 then 564 tps, …". */
         String describe() {
             return String.format(Locale.ROOT, "%s after %d windows of %d s at %d clients a server: %.0f then"
                     + " %.0f tps, the compilers %.2f s of CPU in the last", steady ? "steady" : "NOT steady", windows,
