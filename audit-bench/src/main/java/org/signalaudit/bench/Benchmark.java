@@ -134,14 +134,14 @@ public final class Benchmark {
         try (var on = MicroServer.start(db, true); var lag = new SealLag(db)) {
             report.add("start-up", "first start, empty database (migrations included)", on.startupMillis(), "ms");
             List<String> names = new BenchAccounts(on.client()).activeUsers(users);
-            warm(report, "audited server", on, names);
+            SteadyState.warm(report, "audited server", List.of(on), names);
             auditedLoad(report, on, names, perLevel, lag);
             try (var off = MicroServer.start(db, false)) {
                 report.add("start-up", "second instance on the same database, schema up to date",
                         off.startupMillis(), "ms");
                 // Warmed as the audited server was, so both JVMs are equally warm before their
                 // latencies: otherwise the comparison measures the JIT, not the audit.
-                warm(report, "receivers-off server", off, names);
+                SteadyState.warm(report, "receivers-off server", List.of(off), names);
                 for (int clients : CLIENTS) {
                     var load = TransitionLoad.run(off.client(), names.subList(0, clients), perLevel);
                     report.add("transitions/s, HTTP, receivers off", clients + " clients", load.perSecond(), "tps");
@@ -203,13 +203,6 @@ public final class Benchmark {
             db.execute("ANALYZE");
             entityQueries(report, server, db, auditRows, "state");
         }
-    }
-
-    /** The full load on {@code server} until it is warm ({@link SteadyState}), and how long that took. */
-    private static void warm(Report report, String which, MicroServer server, List<String> names)
-            throws InterruptedException {
-        var reached = SteadyState.reach(List.of(server), names);
-        report.add("warm-up", which + ", " + reached.describe(), reached.seconds(), "s");
     }
 
     /**

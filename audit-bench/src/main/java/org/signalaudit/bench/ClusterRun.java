@@ -63,8 +63,7 @@ final class ClusterRun {
                 // level measures warm JVMs, not the JIT of the one that just joined.
                 List<Client> clients = members.stream().map(MicroServer::client).toList();
                 String level = instances + " instances, " + users + " clients";
-                var reached = SteadyState.reach(members, names);
-                report.add("warm-up", level + ", " + reached.describe(), reached.seconds(), "s");
+                SteadyState.warm(report, level, members, names);
                 var load = TransitionLoad.run(clients, names, perLevel);
                 report.add(HTTP_TPS, level, load.perSecond(), "tps");
                 report.add("transition errors, HTTP, clustered instances", level, load.errors(), "count",

@@ -47,6 +47,13 @@ final class SteadyState {
     private SteadyState() {
     }
 
+    /** {@link #reach}, its length and how it ended reported as the "warm-up" of {@code which}. */
+    static void warm(Report report, String which, List<MicroServer> servers, List<String> users)
+            throws InterruptedException {
+        Reached reached = reach(servers, users);
+        report.add("warm-up", which + ", " + reached.describe(), reached.seconds(), "s");
+    }
+
     static Reached reach(List<MicroServer> servers, List<String> users) throws InterruptedException {
         List<Client> clients = servers.stream().map(MicroServer::client).toList();
         List<String> warming = users.subList(0, Math.min(users.size(), CLIENTS_PER_SERVER * servers.size()));

@@ -57,6 +57,12 @@ final class H2Source implements SealSource {
         return "t.id > ?";
     }
 
+    /** One id sequence per table: its rows' ids are their order. */
+    @Override
+    public String sealedOrder() {
+        return "t.id";
+    }
+
     @Override
     public int bindUnsealed(PreparedStatement statement, int index, AuditTable table,
                                 Optional<TreeStore.Leaf> lastSealed, Connection connection) throws SQLException {

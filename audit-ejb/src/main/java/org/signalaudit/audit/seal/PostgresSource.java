@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,43 +84,37 @@ final class PostgresSource implements SealSource {
     }
 
     /**
-     * The seal lag on PostgreSQL: the unsealed rows found through the {@code (written_by, id)} index,
-     * the plan pinned for this statement's transaction. Asked as a plain {@code min(occurred_at)}, the
-     * planner walked the {@code occurred_at} index from the oldest row and filtered every sealed row
-     * on the way: it cannot estimate a range of {@code xid8} (no histogram arithmetic for the type)
-     * and took a fixed few per cent of the rows to be unsealed, where only the newest hundreds are.
-     * That read the whole table, 490 ms at 100,000 rows a table, on every instance twice a second:
-     * beside three instances the database spent more than a core on it (docs/PERFORMANCE.md, run 15).
-     * The {@code ORDER BY} in the sealed order keeps the minimum from being read off the
-     * {@code occurred_at} index, and no sequential scan (nor parallel workers for a few rows) is
-     * allowed, so only the unsealed rows are read: milliseconds, whatever the size of the tables.
+     * The seal lag (the shared statement, {@link SealSource#lagMillis}) with its plan pinned for the
+     * statement's transaction. Asked without, the planner answered {@code min(occurred_at)} by
+     * walking the {@code occurred_at} index from the oldest row, filtering every sealed row on the
+     * way: it cannot estimate a range of {@code xid8} (no histogram arithmetic for the type) and took
+     * a fixed few per cent of the rows to be unsealed, where only the newest hundreds are. That read
+     * the whole table, 490 ms at 100,000 rows a table, on every instance twice a second: beside three
+     * instances the database spent more than a core on it (docs/PERFORMANCE.md, run 15). The sealed
+     * order in the statement keeps the minimum from being read off that index, and with no sequential
+     * scan (nor parallel workers for a few rows) only the {@code (written_by, id)} index and the
+     * unsealed rows are read: milliseconds, whatever the size of the tables.
      */
     @Override
     public long lagMillis(Connection connection, Optional<TreeStore.Leaf> lastSealed) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT min(oldest) FROM (");
-        for (AuditTable table : AuditTable.values()) {
-            sql.append(table.ordinal() == 0 ? "" : " UNION ALL ").append("SELECT min(u.occurred_at) AS oldest FROM")
-                    .append(" (SELECT t.occurred_at FROM ").append(table.tableName()).append(" t WHERE ")
-                    .append(unsealed(table, lastSealed, connection)).append(" ORDER BY t.written_by, t.id) u");
-        }
-        sql.append(") AS unsealed");
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL enable_seqscan = off");
-            statement.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            OffsetDateTime oldest;
-            try (ResultSet result = statement.executeQuery(sql.toString())) {
-                oldest = result.next() ? result.getObject(1, OffsetDateTime.class) : null;
-            }
+        try (Statement pin = connection.createStatement()) {
+            pin.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0");
+            long lag = SealSource.super.lagMillis(connection, lastSealed);
             connection.commit();
-            return oldest == null ? 0 : Math.max(0, Instant.now().toEpochMilli() - oldest.toInstant().toEpochMilli());
+            return lag;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    @Override
+    public String sealedOrder() {
+        return "t.written_by, t.id";
     }
 
     /** Nothing to bind: {@link #unsealed} writes the position into the condition. */

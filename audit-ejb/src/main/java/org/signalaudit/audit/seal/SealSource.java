@@ -42,6 +42,9 @@ interface SealSource {
     int bindUnsealed(PreparedStatement statement, int index, AuditTable table, Optional<TreeStore.Leaf> lastSealed,
                      Connection connection) throws SQLException;
 
+    /** The sealed order of one table's rows (alias {@code t}), as an {@code ORDER BY} list. */
+    String sealedOrder();
+
     /**
      * The id of the connection's transaction snapshot, exported so that another connection can read
      * in the same snapshot ({@link LogVerification}: the verify's two passes side by side); empty
@@ -60,8 +63,12 @@ interface SealSource {
         // round trip to a busy database is what a seal waits for.
         StringBuilder sql = new StringBuilder("SELECT min(oldest) FROM (");
         for (AuditTable table : AuditTable.values()) {
-            sql.append(table.ordinal() == 0 ? "" : " UNION ALL ").append("SELECT min(t.occurred_at) AS oldest FROM ")
-                    .append(table.tableName()).append(" t WHERE ").append(unsealed(table, lastSealed, connection));
+            // In the sealed order, so that the minimum is never read off an occurred_at index by
+            // walking every sealed row (PostgresSource.lagMillis).
+            sql.append(table.ordinal() == 0 ? "" : " UNION ALL ").append("SELECT min(u.occurred_at) AS oldest FROM")
+                    .append(" (SELECT t.occurred_at FROM ").append(table.tableName()).append(" t WHERE ")
+                    .append(unsealed(table, lastSealed, connection)).append(" ORDER BY ").append(sealedOrder())
+                    .append(") u");
         }
         try (PreparedStatement select = connection.prepareStatement(sql.append(") AS unsealed").toString())) {
             int next = 1;
