@@ -55,9 +55,12 @@ import org.signalaudit.configuration.control.FailedStart;
  * <li>opening a connection gives up after {@code loginTimeout} (5 s) and waiting for a free one
  * after {@code max-wait-time} (5 s, not Payara's 60): beyond that the store is as good as down;</li>
  * <li>PostgreSQL's {@code socketTimeout} (60 s) ends a read from a server that vanished without
- * closing the connection (a network partition); no query of this application runs that long.
- * Drivers without such a property (H2) ignore it.</li>
+ * closing the connection (a network partition); no query of this application runs that long.</li>
+ * <li>PostgreSQL's {@code reWriteBatchedInserts} sends a JDBC batch of INSERTs as multi-row
+ * INSERTs: the sealer's leaves and tree nodes, hundreds a round under load, cost the database a
+ * few statements instead of one each.</li>
  * </ul>
+ * Drivers without such properties (H2) ignore them.
  * EclipseLink's own retry of a failed read (three more, five seconds apart) is cut to one
  * immediate retry by {@link StoreLogin}.
  */
@@ -79,7 +82,8 @@ import org.signalaudit.configuration.control.FailedStart;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true",
                 "fish.payara.max-wait-time-in-millis=5000",
-                "socketTimeout=60"
+                "socketTimeout=60",
+                "reWriteBatchedInserts=true"
         })
 public class SchemaMigration {
 

@@ -1,5 +1,6 @@
 package org.signalaudit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.signalaudit.query.Page;
  */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AuditResource {
 
     @Inject

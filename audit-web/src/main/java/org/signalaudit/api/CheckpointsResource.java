@@ -1,5 +1,6 @@
 package org.signalaudit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.signalaudit.audit.SealedLog;
  */
 @Path("audit/checkpoint")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class CheckpointsResource {
 
     @Inject

@@ -2,6 +2,7 @@ package org.signalaudit.api;
 
 import java.time.Instant;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -35,6 +36,7 @@ import org.signalaudit.query.Page;
  */
 @Path("audit/entities/{type}/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class EntitiesResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.signalaudit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.signalaudit.query.Page;
  */
 @Path("audit/entity-changes")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class EntityChangesResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.signalaudit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.signalaudit.audit.AuditModel;
 @AuditModel("UserAccount")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class InvitationsResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.signalaudit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import org.signalaudit.audit.SealedLog;
  */
 @Path("audit/proofs")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ProofsResource {
 
     private static final String NUMBER = "[0-9]{1,18}";

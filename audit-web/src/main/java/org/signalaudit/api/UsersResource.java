@@ -2,6 +2,7 @@ package org.signalaudit.api;
 
 import java.time.Instant;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +47,7 @@ import org.signalaudit.query.Page;
 @AuditModel("UserAccount")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class UsersResource {
 
     @Inject

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.signalaudit.audit.entity.AuditRow;
 import org.signalaudit.audit.entity.AuditTable;
@@ -29,6 +28,10 @@ import org.signalaudit.store.TransactionConnection;
  * the JPA callbacks, where the EntityManager may not be used), so JDBC on the flush's own
  * connection is the one way that works for every row. A failed insert throws, which rolls the
  * transaction back: the change does not happen without its row (DESIGN.md, rule 1).
+ *
+ * <p>A transaction is mandatory: {@link TransactionConnection}, an EJB of attribute
+ * {@code MANDATORY}, refuses a call without one. No {@code @Transactional} interceptor repeats
+ * that check here on every row; Payara's looks the transaction manager up in JNDI on each call.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -38,7 +41,6 @@ public class AuditWriter {
 
     private final Map<AuditTable, String> inserts = new EnumMap<>(AuditTable.class);
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public void insert(AuditRow row) {
         AuditTable table = row.table();
         try {

@@ -1,6 +1,9 @@
 package org.signalaudit.audit.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +20,14 @@ import org.signalaudit.signal.RequestCompleted;
  * 6.2025.9 calls the web module's request listeners after it has left the request's component
  * invocation; a CDI bean's EntityManager then found no persistence unit ("Unable to retrieve
  * EntityManagerFactory for unitName null"). An EJB's call always runs in its own module's context.
+ *
+ * <p>A singleton of the application scope, open to concurrent calls (it keeps no state): Weld
+ * delivers each event to one contextual instance, and a stateless bean's would be a new EJB
+ * reference per request, made under the web module's class-loader lock.
  */
-@Stateless
+@Singleton
+@ApplicationScoped
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RequestAuditReceiver {
 
     @Inject

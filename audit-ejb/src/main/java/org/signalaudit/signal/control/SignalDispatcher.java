@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionScoped;
 
 import org.signalaudit.signal.Initiators;
 import org.signalaudit.signal.RequestContext;
@@ -50,7 +49,7 @@ public class SignalDispatcher {
 
     /** The declared initiator of the transaction, else the request's actor, else the system. */
     String initiator() {
-        Optional<String> declared = active(TransactionScoped.class) ? transaction.declared() : Optional.empty();
+        Optional<String> declared = transaction.declared();
         if (declared.isPresent()) {
             return declared.get();
         }
