@@ -27,8 +27,15 @@ final class SealLag implements AutoCloseable {
                     lastSealed("request", "request_audit"), lastSealed("login", "login_audit")))
             + ", '0'::xid8)::text";
 
+    /** The unsealed rows after a transaction (each table's parameter: the same id), their oldest's age. */
+    private static final String LAG = "SELECT extract(epoch FROM clock_timestamp() - min(occurred_at)) * 1000 FROM ("
+            + String.join(" UNION ALL ", List.of(unsealed("state", "user_state_audit"),
+                    unsealed("entity", "entity_audit"), unsealed("request", "request_audit"),
+                    unsealed("login", "login_audit"))) + ") AS unsealed";
+
     private final Connection connection;
     private final PreparedStatement since;
+    private final PreparedStatement lag;
 
     SealLag(Database db) throws SQLException {
         connection = db.connect();
@@ -37,36 +44,33 @@ final class SealLag implements AutoCloseable {
         // the tables nor hash a table's every leaf. PostgreSQL cannot estimate a range of xid8 and
         // planned (parallel) sequential scans of every table and hash anti-joins over all the leaves
         // at each sample: the measurement took a good part of the database's two cores (docs/
-        // PERFORMANCE.md, runs 15 and 16).
+        // PERFORMANCE.md, runs 15 and 16). With those plans ruled out, one generic plan of index
+        // reads serves every sample: it is made once, where a plan for each sample's value took
+        // 3-5 ms of the database's CPU over the twenty partitions, ten times a second (run 19).
         try (Statement session = connection.createStatement()) {
             session.execute("SET enable_seqscan = off");
             session.execute("SET enable_hashjoin = off");
             session.execute("SET enable_mergejoin = off");
             session.execute("SET max_parallel_workers_per_gather = 0");
+            session.execute("SET plan_cache_mode = force_generic_plan");
         }
         since = connection.prepareStatement(SINCE);
-    }
-
-    /**
-     * Milliseconds; NULL when every committed row is sealed. The transaction id goes into the text
-     * of the query: as a parameter, PostgreSQL plans for any value and reads the whole of
-     * {@code audit_leaf} per table instead of a few index entries.
-     */
-    private String lagQuery() throws SQLException {
-        String xid;
-        try (ResultSet result = since.executeQuery()) {
-            result.next();
-            xid = Long.toString(Long.parseLong(result.getString(1)));
-        }
-        return "SELECT extract(epoch FROM clock_timestamp() - min(occurred_at)) * 1000 FROM ("
-                + String.join(" UNION ALL ", List.of(unsealed("state", "user_state_audit", xid),
-                        unsealed("entity", "entity_audit", xid), unsealed("request", "request_audit", xid),
-                        unsealed("login", "login_audit", xid))) + ") AS unsealed";
+        lag = connection.prepareStatement(LAG);
+        // A named statement on the server from the first sample on, so that its plan is kept.
+        lag.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
     }
 
     /** The lag query's answer: milliseconds, null when nothing committed waits. */
     private synchronized Double lag() throws SQLException {
-        try (Statement sql = connection.createStatement(); ResultSet result = sql.executeQuery(lagQuery())) {
+        String xid;
+        try (ResultSet result = since.executeQuery()) {
+            result.next();
+            xid = result.getString(1);
+        }
+        for (int i = 1; i <= 4; i++) {
+            lag.setString(i, xid);
+        }
+        try (ResultSet result = lag.executeQuery()) {
             result.next();
             double millis = result.getDouble(1);
             return result.wasNull() ? null : Math.max(0, millis);
@@ -184,8 +188,8 @@ final class SealLag implements AutoCloseable {
                 + "' AND t.id = last.row_id)";
     }
 
-    private static String unsealed(String code, String table, String xid) {
-        return "SELECT occurred_at FROM " + table + " t WHERE t.written_by >= '" + xid + "'::xid8 AND NOT EXISTS"
+    private static String unsealed(String code, String table) {
+        return "SELECT occurred_at FROM " + table + " t WHERE t.written_by >= CAST(? AS xid8) AND NOT EXISTS"
                 + " (SELECT 1 FROM audit_leaf l WHERE l.table_code = '" + code + "' AND l.row_id = t.id)";
     }
 }
