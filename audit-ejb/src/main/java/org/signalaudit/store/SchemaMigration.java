@@ -48,10 +48,13 @@ import org.signalaudit.configuration.control.FailedStart;
  *
  * <p>The pool is set up so that a database outage fails requests fast and heals by itself:
  * <ul>
- * <li>every connection is validated when it leaves the pool with JDBC 4's {@code isValid} (a
+ * <li>a connection is validated when it leaves the pool with JDBC 4's {@code isValid} (a
  * round trip; the default "auto-commit" check costs none on PostgreSQL and so never notices a
  * restarted server), and one invalid connection drops them all: after a restart no request gets
- * a dead connection;</li>
+ * a dead connection once a second has passed. At most once a second per connection: Payara
+ * validates on every {@code getConnection}, also of a connection the transaction already holds,
+ * five to seven round trips per audited transition (5 % of the request threads' CPU, and as many
+ * statements for the database; docs/PERFORMANCE.md, run 20);</li>
  * <li>opening a connection gives up after {@code loginTimeout} (5 s) and waiting for a free one
  * after {@code max-wait-time} (5 s, not Payara's 60): beyond that the store is as good as down;</li>
  * <li>PostgreSQL's {@code socketTimeout} (60 s) ends a read from a server that vanished without
@@ -78,6 +81,7 @@ import org.signalaudit.configuration.control.FailedStart;
         loginTimeout = 5,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
+                "fish.payara.validate-atmost-once-period-in-seconds=1",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true",
