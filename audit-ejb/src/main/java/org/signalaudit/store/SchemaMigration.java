@@ -52,9 +52,10 @@ import org.signalaudit.configuration.control.FailedStart;
  * round trip; the default "auto-commit" check costs none on PostgreSQL and so never notices a
  * restarted server), and one invalid connection drops them all: after a restart no request gets
  * a dead connection once a second has passed. At most once a second per connection: Payara
- * validates on every {@code getConnection}, also of a connection the transaction already holds,
- * five to seven round trips per audited transition (5 % of the request threads' CPU, and as many
- * statements for the database; docs/PERFORMANCE.md, run 20);</li>
+ * validates on every {@code getConnection}, also of a connection the transaction already holds
+ * (the caller's read, the request context, each audit row's insert, the trail): several round
+ * trips per audited transition, 5 % of the request threads' CPU and as many statements for the
+ * database (docs/PERFORMANCE.md, run 19's profile and run 20);</li>
  * <li>opening a connection gives up after {@code loginTimeout} (5 s) and waiting for a free one
  * after {@code max-wait-time} (5 s, not Payara's 60): beyond that the store is as good as down;</li>
  * <li>PostgreSQL's {@code socketTimeout} (60 s) ends a read from a server that vanished without
