@@ -17,7 +17,7 @@ import org.signalaudit.testing.ProxiedClient;
  * Wrong passwords never lock an administrator (issue 17): a SUPERADMIN's failures, from one client
  * address or from many, only delay the next sign-in, each refusal is in {@code login_audit} with
  * its address, each delay imposed is in {@code entity_audit}, the users screen lists the account,
- * and the owner signs in once the delay has passed. arquillian.xml sets the delay to 1 s doubling up to 2 s; the lockout threshold
+ * and the owner signs in once the delay has passed. {@link org.signalaudit.testing.SharedServer} sets the delay to 1 s doubling up to 2 s; the lockout threshold
  * is at its default, 5. (A USER still goes to LOCKED: {@code SignInSignalsIT}.)
  */
 class SignInDelayIT extends ApplicationIT {

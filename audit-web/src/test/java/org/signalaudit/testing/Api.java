@@ -33,7 +33,7 @@ import jakarta.json.JsonObjectBuilder;
  */
 public final class Api {
 
-    /** The bootstrap SUPERADMIN; arquillian.xml passes this password to the server. */
+    /** The bootstrap SUPERADMIN; every test server gets this password ({@link MicroProcess#systemProperties}). */
     public static final String SUPERADMIN = "superadmin";
     public static final String SUPERADMIN_PASSWORD = "superadmin-test-password";
     public static final String REQUEST_ID = "X-Request-Id";

@@ -1,23 +1,21 @@
 package org.signalaudit.testing;
 
+import java.net.MalformedURLException;
 import java.net.URL;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A black-box test of the application as the build produced it, on Payara Micro and PostgreSQL:
- * the deployment, the clients and the database view every such test starts from. Each test gets
- * fresh clients; nothing is shared between tests but the server and the database.
+ * the server, the clients and the database view every such test starts from. Each test gets
+ * fresh clients; nothing is shared between tests but the server and the database. The server is
+ * one for all these classes ({@link SharedServer}): a test must not leave it in a state the next
+ * class would notice (a setting, a broken connection, an alarm), and creates the users it needs.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 public abstract class ApplicationIT {
 
-    @ArquillianResource
     protected URL base;
 
     protected final AuditDatabase db = AuditDatabase.fromSystemProperties();
@@ -25,13 +23,9 @@ public abstract class ApplicationIT {
     protected Api superadmin;
     protected Accounts accounts;
 
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.application();
-    }
-
     @BeforeEach
-    final void connect() {
+    final void connect(MicroProcess server) throws MalformedURLException {
+        base = server.base().toURL();
         api = Api.at(base);
         superadmin = api.asSuperadmin();
         accounts = new Accounts(api);

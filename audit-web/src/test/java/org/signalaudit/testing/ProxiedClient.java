@@ -12,7 +12,7 @@ import java.util.Base64;
 /**
  * Plays a reverse proxy: sends one HTTP/1.1 request from a chosen loopback address (the JDK's
  * HttpClient cannot pick its source address), so a test can be a trusted proxy (127.0.0.2 in
- * arquillian.xml) or not, with the forwarding headers it likes.
+ * {@link MicroProcess#systemProperties} and arquillian.xml) or not, with the forwarding headers it likes.
  */
 public final class ProxiedClient {
 

@@ -1,5 +1,6 @@
 /**
- * Shared support of the integration tests: the one deployment helper, a small HTTP/JSON client of
+ * Shared support of the integration tests: the one server of the black-box tests
+ * ({@link org.signalaudit.testing.SharedServer}), the one deployment helper of the Arquillian tests, a small HTTP/JSON client of
  * the API, the fixture that enrols users through it, the JDBC view of the audit tables, a client
  * of the admin screens' forms, and a real browser (headless chromium) that leaves a screenshot
  * when a test fails. Every test class uses these instead of its own copy.
