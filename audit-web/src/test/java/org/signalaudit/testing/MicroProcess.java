@@ -319,7 +319,7 @@ public final class MicroProcess implements AutoCloseable {
     }
 
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + property + " is not set (failsafe passes it)");

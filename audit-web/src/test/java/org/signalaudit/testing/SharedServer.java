@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -32,27 +33,43 @@ public final class SharedServer implements ParameterResolver {
         return parameter.getParameter().getType() == MicroProcess.class;
     }
 
+    /**
+     * The server, started by the first class that asks. A start that failed is not tried again by
+     * every later class (up to five minutes each): they fail at once with the first one's cause.
+     */
     @Override
     public MicroProcess resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(start()), Running.class).server;
+        Running running = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+        if (running.failure() != null) {
+            throw new ParameterResolutionException("The ApplicationIT classes' server did not start: "
+                    + running.failure().getMessage(), running.failure());
+        }
+        return running.server();
     }
 
-    private static MicroProcess start() {
-        var properties = new ArrayList<>(MicroProcess.systemProperties(System.getProperty("audit.test.db.url")));
+    private static Running start() {
+        var properties = new ArrayList<>(MicroProcess.systemProperties(MicroProcess.required("audit.test.db.url")));
         properties.addAll(List.of("-Daudit.sign-in-delay.initial-seconds=1", "-Daudit.sign-in-delay.max-seconds=2"));
         Path log = Path.of("target", "application-server", "payara-micro.log").toAbsolutePath();
-        MicroProcess server = MicroProcess.start(properties, Map.of(), 0, log);
-        System.out.println("Started the ApplicationIT classes' server: " + server);
-        return server;
+        try {
+            MicroProcess server = MicroProcess.start(properties, Map.of(), 0, log);
+            System.out.println("Started the ApplicationIT classes' server: " + server);
+            return new Running(server, null);
+        } catch (RuntimeException e) {
+            return new Running(null, e);
+        }
     }
 
     /** Stopped by JUnit at the end of the run, after the last test class. */
-    private record Running(MicroProcess server) implements ExtensionContext.Store.CloseableResource {
+    private record Running(MicroProcess server, RuntimeException failure)
+            implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public void close() {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }
