@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * (JUnit closes what its root store holds). Its log is {@code target/application-server/payara-micro.log}.
  *
  * <p>Why one: each of those classes used to get an Arquillian deployment of its own, and with
- * Payara Micro a deployment is a new server, some 25 s a class on two cores, about seven minutes of
- * the suite. They are black-box tests that already share the database and make their own users,
+ * Payara Micro a deployment is a new server: about 20 s to start and a few to stop, for classes
+ * whose tests take 1 to 15 s (the 17 classes took 555 s, now 156 s: docs/PERFORMANCE.md). They are black-box tests that already share the database and make their own users,
  * so a fresh server bought them nothing. Arquillian has no deployment shared by several test
  * classes (arquillian-core#850); the in-container test ({@code EntitySignalsIT}) keeps Arquillian.
  *
