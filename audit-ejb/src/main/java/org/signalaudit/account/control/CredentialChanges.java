@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.signalaudit.account.entity.UserAccount;
 import org.signalaudit.signal.ChangePhase;
 import org.signalaudit.signal.EntityChanged;
-import org.signalaudit.signal.UserStateChanged;
 
 /**
  * A user whose password, state or role changed loses their remembered verification on every
@@ -16,6 +15,12 @@ import org.signalaudit.signal.UserStateChanged;
  * state and role from the database anyway, so this is the belt to those braces, and a changed
  * password never matched the old entry. Any committed change of the account counts (the entity
  * signal names the account by its username); one more PBKDF2 verification is all it costs.
+ *
+ * <p>The entity signal alone: a change of state is an update of the account too
+ * ({@link StateTransitions} changes the managed entity, whose {@code state} is audited), so
+ * listening to the state signal as well removed the same entry twice per transition, and each
+ * removal is a network operation of the data grid once another member owns the key
+ * (docs/PERFORMANCE.md, run 21).
  */
 @ApplicationScoped
 public class CredentialChanges {
@@ -24,10 +29,6 @@ public class CredentialChanges {
 
     @Inject
     PasswordHashing passwords;
-
-    void stateChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserStateChanged change) {
-        passwords.forget(change.username());
-    }
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
         if (ACCOUNT_TYPE.equals(change.entityType()) && change.phase() == ChangePhase.POST && change.entityId() != null) {
