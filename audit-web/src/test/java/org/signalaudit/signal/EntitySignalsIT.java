@@ -24,8 +24,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.signalaudit.account.Role;
+import org.signalaudit.account.StateEvent;
 import org.signalaudit.account.UserState;
+import org.signalaudit.account.control.PasswordHashing;
+import org.signalaudit.account.control.StateTransitions;
 import org.signalaudit.account.entity.UserAccount;
+import org.signalaudit.cluster.DataGrid;
 import org.signalaudit.group.entity.Group;
 import org.signalaudit.metrics.ChangeCounters;
 import org.signalaudit.testing.AuditDatabase;
@@ -56,6 +60,15 @@ class EntitySignalsIT {
 
     @Inject
     ChangeCounters counters;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    StateTransitions states;
+
+    @Inject
+    DataGrid grid;
 
     private final AuditDatabase db = AuditDatabase.fromSystemProperties();
 
@@ -133,6 +146,38 @@ class EntitySignalsIT {
         assertThat(rows).allSatisfy(row -> assertThat(row.changes().toString())
                 .doesNotContain(tokenHash).doesNotContain(passwordHash).doesNotContain("failedLogins")
                 .doesNotContain("createdAt").doesNotContain("version"));
+    }
+
+    /**
+     * The verified-password memo (a JCache of the data grid) is forgotten by the account's entity
+     * signal once a change of the account commits, a change of state through the state machine
+     * included, and not by one that rolls back. The identity store reads the state on every request
+     * anyway; this proves the invalidation the cluster relies on for the rest.
+     */
+    @Test
+    void aCommittedChangeOfAnAccountForgetsItsVerifiedPasswordAndARolledBackOneDoesNot() {
+        String username = uniqueName("memo");
+        String password = "memo-password-" + UUID.randomUUID();
+        String hash = passwords.hash(password);
+        transactions.commitDoing(em -> {
+            var user = new UserAccount(username, username + "@example.test", Role.USER, "token-hash");
+            user.acceptInvitation(hash);
+            user.changeState(UserState.ACTIVE);
+            em.persist(user);
+        });
+        var memo = grid.caches().orElseThrow().getCache("signal-audit.verified-passwords", String.class, String.class);
+
+        assertThat(passwords.verify(username, password, hash)).isTrue();
+        assertThat(memo.containsKey(username)).as("remembered after a verification").isTrue();
+        transactions.rollBack(em -> states.apply(user(em, username), StateEvent.LOCK, Transactions.INITIATOR, "rolled back"));
+        assertThat(memo.containsKey(username)).as("a rolled-back LOCK forgets nothing").isTrue();
+        transactions.commitDoing(em -> states.apply(user(em, username), StateEvent.LOCK, Transactions.INITIATOR, "memo"));
+        assertThat(memo.containsKey(username)).as("a committed LOCK forgets the verification").isFalse();
+
+        assertThat(passwords.verify(username, password, hash)).isTrue();
+        String newHash = passwords.hash(password + "-changed");
+        transactions.commitDoing(em -> user(em, username).setPasswordHash(newHash));
+        assertThat(memo.containsKey(username)).as("a committed password change forgets the verification").isFalse();
     }
 
     @Test

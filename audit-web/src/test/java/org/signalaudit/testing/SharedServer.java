@@ -13,12 +13,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The one server of every {@link ApplicationIT} class: this build's Payara Micro and WAR on the
  * test database, started when the first such class needs it and stopped when the test run ends
- * (JUnit closes what its root store holds). Its log is {@code target/application-server/payara-micro.log}.
+ * (JUnit closes what its root store holds). Its log is
+ * {@code target/application-server/payara-micro.log}.
  *
  * <p>Why one: each of those classes used to get an Arquillian deployment of its own, and with
  * Payara Micro a deployment is a new server: about 20 s to start and a few to stop, for classes
- * whose tests take 1 to 15 s (the 17 classes took 555 s, now 156 s: docs/PERFORMANCE.md). They are black-box tests that already share the database and make their own users,
- * so a fresh server bought them nothing. Arquillian has no deployment shared by several test
+ * whose tests take 1 to 15 s (the 17 classes took 555 s, now 156 s: docs/PERFORMANCE.md). They
+ * are black-box tests that already share the database and make their own users, so a fresh server
+ * bought them nothing. Arquillian has no deployment shared by several test
  * classes (arquillian-core#850); the in-container test ({@code EntitySignalsIT}) keeps Arquillian.
  *
  * <p>The server's options are {@link MicroProcess#systemProperties}'s plus the short sign-in

@@ -1,8 +1,8 @@
 /**
  * Shared support of the integration tests: the one server of the black-box tests
- * ({@link org.signalaudit.testing.SharedServer}), the one deployment helper of the Arquillian tests, a small HTTP/JSON client of
- * the API, the fixture that enrols users through it, the JDBC view of the audit tables, a client
- * of the admin screens' forms, and a real browser (headless chromium) that leaves a screenshot
+ * ({@link org.signalaudit.testing.SharedServer}), the one deployment helper of the Arquillian
+ * tests, a small HTTP/JSON client of the API, the fixture that enrols users through it, the JDBC
+ * view of the audit tables, a client of the admin screens' forms, and a real browser (headless chromium) that leaves a screenshot
  * when a test fails. Every test class uses these instead of its own copy.
  *
  * <p>For the reliability tests: this build's Payara Micro as a child process that can be killed
