@@ -142,7 +142,10 @@ public final class Benchmark {
                 // latencies: otherwise the comparison measures the JIT, not the audit.
                 SteadyState.warm(report, "receivers-off server", List.of(off), names);
                 for (int clients : CLIENTS) {
-                    var load = TransitionLoad.run(off.client(), names.subList(0, clients), perLevel);
+                    List<String> mine = names.subList(0, clients);
+                    SteadyState.settle(report, "receivers-off server, " + clients + " clients",
+                            length -> TransitionLoad.run(off.client(), mine, length).perSecond());
+                    var load = TransitionLoad.run(off.client(), mine, perLevel);
                     report.add("transitions/s, HTTP, receivers off", clients + " clients", load.perSecond(), "tps");
                 }
                 var latencies = TransitionLoad.interleaved(on.client(), names.get(0), off.client(), names.get(1),
@@ -212,6 +215,8 @@ public final class Benchmark {
             throws Exception {
         for (int clients : CLIENTS) {
             List<String> mine = names.subList(0, clients);
+            SteadyState.settle(report, "audited server, " + clients + " clients",
+                    length -> TransitionLoad.run(on.client(), mine, length).perSecond());
             TransitionLoad.Throughput load;
             if (clients == CLIENTS[CLIENTS.length - 1]) {
                 // The lag of this level's rows only, not of the level before.
@@ -236,6 +241,7 @@ public final class Benchmark {
     private static void pgbench(Report report, Database copy, int users, Duration perLevel) throws Exception {
         var pgbench = new Pgbench(copy, users);
         for (int clients : CLIENTS) {
+            SteadyState.settle(report, "pgbench, " + clients + " clients", length -> pgbench.run(clients, length));
             report.add(PGBENCH_TPS, clients + " clients", pgbench.run(clients, perLevel), "tps");
         }
         for (boolean audited : new boolean[] {true, false}) {

@@ -64,6 +64,7 @@ final class ClusterRun {
                 List<Client> clients = members.stream().map(MicroServer::client).toList();
                 String level = instances + " instances, " + users + " clients";
                 SteadyState.warm(report, level, members, names);
+                SteadyState.settle(report, level, length -> TransitionLoad.run(clients, names, length).perSecond());
                 var load = TransitionLoad.run(clients, names, perLevel);
                 report.add(HTTP_TPS, level, load.perSecond(), "tps");
                 report.add("transition errors, HTTP, clustered instances", level, load.errors(), "count",
@@ -78,6 +79,7 @@ final class ClusterRun {
             }
         }
         var pgbench = new Pgbench(db.copy("pgbench"), users);
+        SteadyState.settle(report, "pgbench, " + users + " clients", length -> pgbench.run(users, length));
         report.add(PGBENCH_TPS, users + " clients", pgbench.run(users, perLevel), "tps");
         for (int instances = 1; instances <= INSTANCES; instances++) {
             report.ratio("HTTP / pgbench without chain or seal, " + instances + " instances, " + users + " clients",
