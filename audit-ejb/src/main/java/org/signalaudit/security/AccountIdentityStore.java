@@ -48,24 +48,17 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String password = login.getPasswordAsString();
-        if (!isUsername(login.getCaller())) {
-            return unknownUser(password);
-        }
-        // The data grid is asked for a remembered verification first and answers while the
-        // account is read: with several instances both are round trips (PasswordHashing.recall).
-        PasswordHashing.Recollection recalled = passwords.recall(login.getCaller());
-        Optional<UserAccount> user = accounts.byUsername(login.getCaller());
+        Optional<UserAccount> user = isUsername(login.getCaller()) ? accounts.byUsername(login.getCaller())
+                : Optional.empty();
         if (user.isEmpty()) {
-            return unknownUser(password);
+            passwords.verifyDecoy(password);
+            return refused(SignInFailure.UNKNOWN_USER);
         }
         UserAccount account = user.get();
         if (delayed(account)) {
             return refused(SignInFailure.DELAYED);
         }
-        if (!recalled.username().equals(account.username())) {
-            recalled = passwords.recall(account.username());
-        }
-        if (!passwords.verify(recalled, password, account.passwordHash())) {
+        if (!passwords.verify(account.username(), password, account.passwordHash())) {
             return refused(SignInFailure.BAD_PASSWORD);
         }
         if (account.state() != UserState.ACTIVE) {
@@ -93,12 +86,6 @@ public class AccountIdentityStore implements IdentityStore {
      */
     static boolean isUsername(String caller) {
         return caller != null && caller.chars().noneMatch(Character::isISOControl);
-    }
-
-    /** Refused after the time a verification takes, so an unknown name answers no faster than a wrong password. */
-    private CredentialValidationResult unknownUser(String password) {
-        passwords.verifyDecoy(password);
-        return refused(SignInFailure.UNKNOWN_USER);
     }
 
     private CredentialValidationResult refused(SignInFailure reason) {

@@ -86,47 +86,17 @@ public class PasswordHashing {
 
     /** Whether {@code password} is {@code username}'s, whose stored hash is {@code storedHash}. */
     public boolean verify(String username, String password, String storedHash) {
-        return verify(recall(username), password, storedHash);
-    }
-
-    /**
-     * Asks the data grid now what is remembered of {@code username}'s password, so that its answer
-     * arrives while the caller reads the account: pass the result to {@link #verify(Recollection, String, String)}.
-     */
-    public Recollection recall(String username) {
-        return new Recollection(username, verifiedPasswords.recall(username));
-    }
-
-    /** Whether {@code password} is the recalled user's, whose stored hash is {@code storedHash}. */
-    public boolean verify(Recollection recalled, String password, String storedHash) {
         if (storedHash == null) {
             return false;
         }
-        if (verifiedPasswords.remembers(recalled.memo, password, storedHash)) {
+        if (verifiedPasswords.remembers(username, password, storedHash)) {
             return true;
         }
         boolean matches = hash.verify(password.toCharArray(), storedHash);
         if (matches) {
-            verifiedPasswords.remember(recalled.username, password, storedHash);
+            verifiedPasswords.remember(username, password, storedHash);
         }
         return matches;
-    }
-
-    /** A user's remembered verification, asked for ahead of need ({@link #recall}). */
-    public static final class Recollection {
-
-        private final String username;
-        private final VerifiedPasswords.Recollection memo;
-
-        private Recollection(String username, VerifiedPasswords.Recollection memo) {
-            this.username = username;
-            this.memo = memo;
-        }
-
-        /** The username it was asked for. */
-        public String username() {
-            return username;
-        }
     }
 
     /** The user's password, state or role changed: no instance takes a remembered verification any more. */

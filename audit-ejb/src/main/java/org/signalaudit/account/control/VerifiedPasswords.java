@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,14 +49,11 @@ import com.hazelcast.config.MaxSizePolicy;
  * {@value #CAPACITY} entries per member all the same.
  *
  * <p>With several instances an entry lives on the member that owns its key, so most reads and
- * removals are a round trip to another member, and under load a request thread waited on them
- * more than on anything else (docs/PERFORMANCE.md, run 22: 25 of the 59 busy request threads of a
- * member in thread dumps). So the entry is asked for ahead of need ({@link #recall}: the identity
- * store asks before it reads the account, and the two round trips overlap), and a removal is not
- * waited for ({@link #forget}): nothing depends on its timing, since the proof binds the stored
- * hash and the state and role are read from the database on every request. These are the data
- * grid's own asynchronous operations ({@link ICache}, Hazelcast's JCache, reached by JCache's
- * {@code unwrap}); JCache itself has none.
+ * removals are a round trip to another member, which a request thread waits for. Nothing waits for
+ * a removal ({@link #forget}): nothing depends on its timing, since the proof binds the stored
+ * hash and the state and role are read from the database on every request. It is the data grid's
+ * own asynchronous removal ({@link ICache}, Hazelcast's JCache, reached by JCache's
+ * {@code unwrap}); JCache itself has none. The reads still wait (docs/PERFORMANCE.md, run 22).
  */
 final class VerifiedPasswords {
 
@@ -67,16 +62,12 @@ final class VerifiedPasswords {
     static final int CAPACITY = 10_000;
 
     private final Cache<String, String> verified;
-    private final ICache<String, String> grid;
     private final SecretKeySpec key;
     private final Duration lifetime;
     private final Clock clock;
 
     private VerifiedPasswords(Cache<String, String> verified, SecretKeySpec key, Duration lifetime, Clock clock) {
         this.verified = verified;
-        @SuppressWarnings("unchecked")
-        ICache<String, String> grid = verified == null ? null : verified.unwrap(ICache.class);
-        this.grid = grid;
         this.key = key;
         this.lifetime = lifetime;
         this.clock = clock;
@@ -103,42 +94,11 @@ final class VerifiedPasswords {
         return new VerifiedPasswords(null, null, Duration.ZERO, clock);
     }
 
-    /** What the memo holds for one user, asked of the data grid ahead of need. */
-    static final class Recollection {
-
-        private final String username;
-        private final CompletionStage<String> entry;
-
-        private Recollection(String username, CompletionStage<String> entry) {
-            this.username = username;
-            this.entry = entry;
-        }
-
-        /** The entry, once the grid has answered; a failure of the grid as it would have been thrown. */
-        private String await() {
-            if (entry == null) {
-                return null;
-            }
-            try {
-                return entry.toCompletableFuture().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : e;
-            }
-        }
-    }
-
-    /** Asks the grid for {@code username}'s entry now, to be awaited by {@link #remembers(Recollection, String, String)}. */
-    Recollection recall(String username) {
-        return new Recollection(username, grid == null ? null : grid.getAsync(username));
-    }
-
     boolean remembers(String username, String password, String storedHash) {
-        return remembers(recall(username), password, storedHash);
-    }
-
-    /** Whether the entry {@code recalled} found proves that {@code password} matches {@code storedHash}. */
-    boolean remembers(Recollection recalled, String password, String storedHash) {
-        String entry = recalled.await();
+        if (verified == null) {
+            return false;
+        }
+        String entry = verified.get(username);
         if (entry == null) {
             return false;
         }
@@ -160,7 +120,9 @@ final class VerifiedPasswords {
      * cluster-wide, without waiting for the member that owns the entry to confirm it.
      */
     void forget(String username) {
-        if (grid != null) {
+        if (verified != null) {
+            @SuppressWarnings("unchecked")
+            ICache<String, String> grid = verified.unwrap(ICache.class);
             grid.removeAsync(username).whenComplete((removed, failure) -> {
                 if (failure != null) {
                     LOG.log(Level.WARNING, failure, () -> "The data grid did not forget the verified password of "

@@ -66,17 +66,6 @@ class VerifiedPasswordsTest {
     }
 
     @Test
-    void anEntryAskedForAheadOfNeedAnswersAsAReadWould() {
-        memo.remember(user, "correct horse", "hash-1");
-        VerifiedPasswords.Recollection recalled = memo.recall(user);
-
-        assertThat(memo.remembers(recalled, "correct horse", "hash-1")).isTrue();
-        assertThat(memo.remembers(recalled, "wrong horse", "hash-1")).isFalse();
-        assertThat(memo.remembers(memo.recall("someone-else"), "correct horse", "hash-1")).as("another user")
-                .isFalse();
-    }
-
-    @Test
     void forgetsAfterItsLifetime() {
         memo.remember(user, "pw", "hash");
         clock.advance(Duration.ofMinutes(5));
