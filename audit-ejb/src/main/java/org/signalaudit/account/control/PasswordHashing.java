@@ -99,7 +99,10 @@ public class PasswordHashing {
         return matches;
     }
 
-    /** The user's password, state or role changed: no instance takes a remembered verification any more. */
+    /**
+     * The user's password, state or role changed: no instance takes a remembered verification any
+     * more once the data grid has removed it (sent at once, not waited for).
+     */
     public void forget(String username) {
         verifiedPasswords.forget(username);
     }
