@@ -117,7 +117,9 @@ final class VerifiedPasswords {
 
     /**
      * The user's password, state or role changed: whatever was verified before is forgotten,
-     * cluster-wide, without waiting for the member that owns the entry to confirm it.
+     * cluster-wide, without waiting for the member that owns the entry to confirm it. A read that
+     * follows on the same thread still sees the removal: the grid runs a partition's operations in
+     * the order one caller sent them (VerifiedPasswordsTest and EntitySignalsIT read right after).
      */
     void forget(String username) {
         if (verified != null) {
