@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -19,7 +20,9 @@ import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,6 +50,7 @@ public final class Browser implements AutoCloseable {
      */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String DOWNLOADS = "downloads";
+    private static final String DETACHED_NODE = "does not belong to the document";
 
     private final URI base;
     private final Path profile;
@@ -104,14 +108,14 @@ public final class Browser implements AutoCloseable {
     /** Clicks a button that sends the whole page (no ajax) and waits for the page that answers. */
     public Browser submit(By locator) {
         WebElement page = driver.findElement(By.tagName("html"));
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        until(ExpectedConditions.elementToBeClickable(locator)).click();
+        until(d -> detached(page));
         settle();
         return this;
     }
 
     public WebElement find(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     public List<WebElement> all(By locator) {
@@ -131,7 +135,7 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks and waits until the page (or its ajax update) has settled. */
     public Browser click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        until(ExpectedConditions.elementToBeClickable(locator)).click();
         settle();
         return this;
     }
@@ -139,7 +143,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks a link or button that downloads a file and returns the file once it is complete. */
     public Path download(By locator) {
         Path downloads = profile.resolve(DOWNLOADS);
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        until(ExpectedConditions.elementToBeClickable(locator)).click();
         return wait.until(d -> {
             try (Stream<Path> files = Files.exists(downloads) ? Files.list(downloads) : Stream.empty()) {
                 return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")).findFirst()
@@ -156,7 +160,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element shows {@code text} (after an ajax update, say). */
     public Browser waitForText(By locator, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
         return this;
     }
 
@@ -211,6 +215,43 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code wait.until(condition)}, where an element that left the document while the condition
+     * looked at it (the page navigated or an ajax update replaced it) means "not yet": Selenium's
+     * conditions expect a stale element reference for that, but chromedriver at times reports it as
+     * an unknown error, "Node with given id does not belong to the document".
+     */
+    private <T> T until(Function<WebDriver, T> condition) {
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (isDetached(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether {@code element} has left the document: the page it was on has gone. */
+    private static boolean detached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (isDetached(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDetached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains(DETACHED_NODE);
     }
 
     /** The document is loaded and no PrimeFaces or jQuery request is under way. */
