@@ -143,9 +143,11 @@ public final class Benchmark {
                 SteadyState.warm(report, "receivers-off server", List.of(off), names);
                 for (int clients : CLIENTS) {
                     List<String> mine = names.subList(0, clients);
-                    SteadyState.settle(report, "receivers-off server, " + clients + " clients",
+                    String level = "receivers-off server, " + clients + " clients";
+                    SteadyState.settle(report, level,
                             length -> TransitionLoad.run(off.client(), mine, length).perSecond());
-                    var load = TransitionLoad.run(off.client(), mine, perLevel);
+                    var load = TransitionLoad.Throughput.of(SteadyState.measure(report, level, perLevel,
+                            length -> TransitionLoad.run(off.client(), mine, length), TransitionLoad.Throughput::perSecond));
                     report.add("transitions/s, HTTP, receivers off", clients + " clients", load.perSecond(), "tps");
                 }
                 var latencies = TransitionLoad.interleaved(on.client(), names.get(0), off.client(), names.get(1),
@@ -215,13 +217,17 @@ public final class Benchmark {
             throws Exception {
         for (int clients : CLIENTS) {
             List<String> mine = names.subList(0, clients);
-            SteadyState.settle(report, "audited server, " + clients + " clients",
-                    length -> TransitionLoad.run(on.client(), mine, length).perSecond());
+            String level = "audited server, " + clients + " clients";
+            SteadyState.settle(report, level, length -> TransitionLoad.run(on.client(), mine, length).perSecond());
+            SealLag.Load<TransitionLoad.Throughput> measured = () -> TransitionLoad.Throughput.of(SteadyState.measure(
+                    report, level, perLevel, length -> TransitionLoad.run(on.client(), mine, length),
+                    TransitionLoad.Throughput::perSecond));
             TransitionLoad.Throughput load;
             if (clients == CLIENTS[CLIENTS.length - 1]) {
-                // The lag of this level's rows only, not of the level before.
+                // The lag of this level's rows only, not of the level before; sampled through all
+                // its measured rounds.
                 lag.untilAllSealed(System.nanoTime(), Duration.ofMinutes(5));
-                var sampled = lag.during(LAG_SAMPLING, () -> TransitionLoad.run(on.client(), mine, perLevel));
+                var sampled = lag.during(LAG_SAMPLING, measured);
                 load = sampled.result();
                 String samples = sampled.samples() + " samples every " + LAG_SAMPLING.toMillis() + " ms";
                 report.add("seal lag during the load, " + clients + " clients", "p50, " + samples,
@@ -231,7 +237,7 @@ public final class Benchmark {
                 report.add("every row of the load sealed, after its end", clients + " clients",
                         lag.untilAllSealed(load.endedNanos(), Duration.ofMinutes(5)), "ms");
             } else {
-                load = TransitionLoad.run(on.client(), mine, perLevel);
+                load = measured.run();
             }
             report.add(HTTP_TPS, clients + " clients", load.perSecond(), "tps");
             report.add("transition errors, HTTP", clients + " clients", load.errors(), "count", Target.atMost(0));
@@ -241,8 +247,10 @@ public final class Benchmark {
     private static void pgbench(Report report, Database copy, int users, Duration perLevel) throws Exception {
         var pgbench = new Pgbench(copy, users);
         for (int clients : CLIENTS) {
-            SteadyState.settle(report, "pgbench, " + clients + " clients", length -> pgbench.run(clients, length));
-            report.add(PGBENCH_TPS, clients + " clients", pgbench.run(clients, perLevel), "tps");
+            String level = "pgbench, " + clients + " clients";
+            SteadyState.settle(report, level, length -> pgbench.run(clients, length));
+            report.add(PGBENCH_TPS, clients + " clients", SteadyState.medianRate(report, level, perLevel,
+                    length -> pgbench.run(clients, length)), "tps");
         }
         for (boolean audited : new boolean[] {true, false}) {
             var latencies = pgbench.latencies(audited, perLevel);

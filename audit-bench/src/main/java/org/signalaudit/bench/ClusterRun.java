@@ -65,7 +65,8 @@ final class ClusterRun {
                 String level = instances + " instances, " + users + " clients";
                 SteadyState.warm(report, level, members, names);
                 SteadyState.settle(report, level, length -> TransitionLoad.run(clients, names, length).perSecond());
-                var load = TransitionLoad.run(clients, names, perLevel);
+                var load = TransitionLoad.Throughput.of(SteadyState.measure(report, level, perLevel,
+                        length -> TransitionLoad.run(clients, names, length), TransitionLoad.Throughput::perSecond));
                 report.add(HTTP_TPS, level, load.perSecond(), "tps");
                 report.add("transition errors, HTTP, clustered instances", level, load.errors(), "count",
                         Target.atMost(0));
@@ -79,8 +80,10 @@ final class ClusterRun {
             }
         }
         var pgbench = new Pgbench(db.copy("pgbench"), users);
-        SteadyState.settle(report, "pgbench, " + users + " clients", length -> pgbench.run(users, length));
-        report.add(PGBENCH_TPS, users + " clients", pgbench.run(users, perLevel), "tps");
+        String level = "pgbench, " + users + " clients";
+        SteadyState.settle(report, level, length -> pgbench.run(users, length));
+        report.add(PGBENCH_TPS, users + " clients", SteadyState.medianRate(report, level, perLevel,
+                length -> pgbench.run(users, length)), "tps");
         for (int instances = 1; instances <= INSTANCES; instances++) {
             report.ratio("HTTP / pgbench without chain or seal, " + instances + " instances, " + users + " clients",
                     report.value(HTTP_TPS, instances + " instances, " + users + " clients")

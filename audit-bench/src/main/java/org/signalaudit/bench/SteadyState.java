@@ -1,8 +1,12 @@
 package org.signalaudit.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The warm-up before any throughput or latency is taken: a load on every server of the level, in
@@ -37,6 +41,12 @@ final class SteadyState {
     static final double AGREE = 0.05;
     static final int CLIENTS_PER_SERVER = 4;
     static final int LEVEL_ROUNDS = 6;
+    /**
+     * Each level's figure is the median of this many measured rounds ({@code -Dbench.measured-rounds=}):
+     * one round of three JVMs on two cores measured 225 tps right after two settling rounds at 328
+     * and 338 (docs/PERFORMANCE.md, run 22), and a single round reports such a round as the level.
+     */
+    static final int MEASURED_ROUNDS = Integer.getInteger("bench.measured-rounds", 3);
 
     /** How the warm-up ended: its length, its windows, the last two rates and the last window's compile time. */
     record Reached(boolean steady, double seconds, int windows, double previous, double last, double compilerSeconds) {
@@ -67,7 +77,8 @@ final class SteadyState {
 
     /**
      * Rounds of a level's own load, of {@link #WINDOW} each and not measured, until two in a row
-     * agree within {@link #AGREE} (at most {@link #LEVEL_ROUNDS}); the level is measured after them,
+     * agree within {@link #AGREE} (at most {@link #LEVEL_ROUNDS}); the level is measured after them
+     * ({@link #measure}),
      * and how many it took is reported as {@code which}'s "level settled".
      *
      * <p>The warm-up at {@link #CLIENTS_PER_SERVER} clients a server does not warm everything a
@@ -88,6 +99,44 @@ final class SteadyState {
         report.add("level settled", String.format(Locale.ROOT, "%s, %s after %d unmeasured rounds of %d s: %.0f then"
                 + " %.0f tps", which, agree(previous, last) ? "settled" : "NOT settled", rounds, WINDOW.toSeconds(),
                 previous, last), rounds, "rounds");
+    }
+
+    /** One measured round of a level's load: what it measured, e.g. a {@link TransitionLoad.Throughput}. */
+    @FunctionalInterface
+    interface Measured<T> {
+        T run(Duration length) throws Exception;
+    }
+
+    /**
+     * {@link #MEASURED_ROUNDS} measured rounds of {@code length} each, one after the other, the
+     * rate of each reported as {@code which}'s "level measured"; the caller takes their median
+     * ({@link #median}), HTTP and pgbench alike.
+     */
+    static <T> List<T> measure(Report report, String which, Duration length, Measured<T> round,
+                               ToDoubleFunction<T> rate) throws Exception {
+        List<T> rounds = new ArrayList<>();
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            rounds.add(round.run(length));
+        }
+        String rates = rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f", rate.applyAsDouble(r)))
+                .collect(Collectors.joining(", "));
+        report.add("level measured", String.format(Locale.ROOT, "%s, %d rounds of %d s: %s tps, the median is the"
+                + " level's figure", which, rounds.size(), length.toSeconds(), rates), rounds.size(), "rounds");
+        return rounds;
+    }
+
+    /** {@link #measure} for a load that measures a rate only (pgbench): the rounds' median. */
+    static double medianRate(Report report, String which, Duration length, Round round) throws Exception {
+        return median(measure(report, which, length, round::perSecond, Double::doubleValue).stream()
+                .mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The median of {@code values} (the mean of the middle two for an even count). */
+    static double median(double... values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static boolean agree(double previous, double last) {

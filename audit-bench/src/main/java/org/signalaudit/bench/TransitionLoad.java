@@ -14,6 +14,13 @@ final class TransitionLoad {
 
     /** Committed transitions per second, failed ones, and when the last client finished. */
     record Throughput(double perSecond, long errors, long endedNanos) {
+
+        /** Measured rounds of one level as one: the median rate, every round's errors, the last one's end. */
+        static Throughput of(List<Throughput> rounds) {
+            return new Throughput(SteadyState.median(rounds.stream().mapToDouble(Throughput::perSecond).toArray()),
+                    rounds.stream().mapToLong(Throughput::errors).sum(),
+                    rounds.stream().mapToLong(Throughput::endedNanos).max().orElseThrow());
+        }
     }
 
     private TransitionLoad() {
