@@ -46,6 +46,15 @@ import org.signalaudit.configuration.control.FailedStart;
  * where {@code DataSourceClassSource} derives it from the URL; so that one warning stays
  * (QuietLogsIT names it).
  *
+ * <p>The pool holds at most 10 connections, HikariCP's default, not Payara's 32: a database does
+ * the most work with about twice as many transactions in flight as it has cores, and more only
+ * queue inside it, where they contend for its locks and its WAL. On two cores pgbench running
+ * the transition's statements did 745 transactions/s with 8 clients and 465 with 32, and the
+ * application, its 32 request threads each taking a connection, fell the same way (218 audited
+ * transitions/s at 8 clients, 159 at 32); with 10 connections its 32 clients did 262, the others
+ * waiting in the pool, where a wait costs no CPU (docs/PERFORMANCE.md, run 25). N instances on one
+ * database hold up to 10 N.
+ *
  * <p>The pool is set up so that a database outage fails requests fast and heals by itself:
  * <ul>
  * <li>a connection is validated when it leaves the pool with JDBC 4's {@code isValid} (a
@@ -78,7 +87,7 @@ import org.signalaudit.configuration.control.FailedStart;
         user = "${MPCONFIG=audit.db.user:sa}",
         password = "${MPCONFIG=audit.db.password:sa}",
         minPoolSize = 2,
-        maxPoolSize = 32,
+        maxPoolSize = 10,
         loginTimeout = 5,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
