@@ -66,7 +66,10 @@ import org.signalaudit.configuration.control.FailedStart;
  * trips per audited transition, 5 % of the request threads' CPU and as many statements for the
  * database (docs/PERFORMANCE.md, run 19's profile and run 20);</li>
  * <li>opening a connection gives up after {@code loginTimeout} (5 s) and waiting for a free one
- * after {@code max-wait-time} (5 s, not Payara's 60): beyond that the store is as good as down;</li>
+ * after {@code max-wait-time} (2 s, not Payara's 60): with 10 connections a request waits for one
+ * a few milliseconds under load, and 2 s means they are all held by requests stuck on a database
+ * that does not answer; waiting 5 s, requests that queued behind them as the database went down
+ * were answered 503 only after 5.2-5.5 s (DatabaseOutageIT);</li>
  * <li>PostgreSQL's {@code socketTimeout} (60 s) ends a read from a server that vanished without
  * closing the connection (a network partition); no query of this application runs that long.</li>
  * <li>PostgreSQL's {@code reWriteBatchedInserts} sends a JDBC batch of INSERTs as multi-row
@@ -95,7 +98,7 @@ import org.signalaudit.configuration.control.FailedStart;
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=5000",
+                "fish.payara.max-wait-time-in-millis=2000",
                 "socketTimeout=60",
                 "reWriteBatchedInserts=true"
         })
