@@ -46,9 +46,9 @@ import org.signalaudit.configuration.control.FailedStart;
  * where {@code DataSourceClassSource} derives it from the URL; so that one warning stays
  * (QuietLogsIT names it).
  *
- * <p>The pool holds at most 10 connections, HikariCP's default, not Payara's 32: a database does
- * the most work with about twice as many transactions in flight as it has cores, and more only
- * queue inside it, where they contend for its locks and its WAL. On two cores pgbench running
+ * <p>The pool holds at most 10 connections, HikariCP's default, not Payara's 32: by HikariCP's
+ * pool-sizing rule a database does the most work with about twice as many transactions in flight
+ * as it has cores, and more only queue inside it, where they contend for its locks and its WAL. On two cores pgbench running
  * the transition's statements did 745 transactions/s with 8 clients and 465 with 32, and the
  * application, its 32 request threads each taking a connection, fell the same way (218 audited
  * transitions/s at 8 clients, 159 at 32); with 10 connections its 32 clients did 262, the others
@@ -66,9 +66,9 @@ import org.signalaudit.configuration.control.FailedStart;
  * trips per audited transition, 5 % of the request threads' CPU and as many statements for the
  * database (docs/PERFORMANCE.md, run 19's profile and run 20);</li>
  * <li>opening a connection gives up after {@code loginTimeout} (5 s) and waiting for a free one
- * after {@code max-wait-time} (2 s, not Payara's 60): with 10 connections a request waits for one
- * a few milliseconds under load, and 2 s means they are all held by requests stuck on a database
- * that does not answer; waiting 5 s, requests that queued behind them as the database went down
+ * after {@code max-wait-time} (2 s, not Payara's 60): a connection is held for one transaction at a
+ * time, milliseconds, so a wait of 2 s means all 10 are held by requests stuck on a database that
+ * does not answer; waiting 5 s, requests that queued behind them as the database went down
  * were answered 503 only after 5.2-5.5 s (DatabaseOutageIT);</li>
  * <li>PostgreSQL's {@code socketTimeout} (60 s) ends a read from a server that vanished without
  * closing the connection (a network partition); no query of this application runs that long.</li>
