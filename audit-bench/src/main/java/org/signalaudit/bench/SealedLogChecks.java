@@ -66,7 +66,7 @@ final class SealedLogChecks {
     }
 
     /** p95 of the inclusion proof of random sealed state rows, after a warm-up. */
-    double inclusionP95(int samples) throws SQLException {
+    WarmUp.Sampled inclusionP95(int samples) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (var connection = db.connect(); var sql = connection.createStatement();
              var rows = sql.executeQuery("SELECT row_id FROM audit_leaf WHERE table_code = 'state'"
@@ -77,14 +77,15 @@ final class SealedLogChecks {
         }
         Client client = server.client().fork();
         int[] next = {0};
-        WarmUp.repeat(() -> BenchAccounts.require(client.get(proofOf(ids.get(next[0]++ % Math.min(20, ids.size())))), 200));
+        var warmed = WarmUp.repeat(server,
+                () -> BenchAccounts.require(client.get(proofOf(ids.get(next[0]++ % Math.min(20, ids.size())))), 200));
         long[] nanos = new long[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             long started = System.nanoTime();
             BenchAccounts.require(client.get(proofOf(ids.get(i))), 200);
             nanos[i] = System.nanoTime() - started;
         }
-        return new Latencies(nanos).percentile(95);
+        return new WarmUp.Sampled(new Latencies(nanos).percentile(95), warmed);
     }
 
     private static String proofOf(long id) {
