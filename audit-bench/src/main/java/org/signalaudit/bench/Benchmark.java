@@ -151,10 +151,8 @@ public final class Benchmark {
                 for (int clients : CLIENTS) {
                     List<String> mine = names.subList(0, clients);
                     String level = "receivers-off server, " + clients + " clients";
-                    SteadyState.settle(report, level,
-                            length -> TransitionLoad.run(off.client(), mine, length).perSecond());
-                    var load = TransitionLoad.Throughput.of(SteadyState.measure(report, level, perLevel,
-                            length -> TransitionLoad.run(off.client(), mine, length), TransitionLoad.Throughput::perSecond));
+                    TransitionLoad.settle(report, level, List.of(off.client()), mine);
+                    var load = TransitionLoad.measure(report, level, perLevel, List.of(off.client()), mine);
                     report.add("transitions/s, HTTP, receivers off", clients + " clients", load.perSecond(), "tps");
                 }
                 var latencies = TransitionLoad.interleaved(on.client(), names.get(0), off.client(), names.get(1),
@@ -257,10 +255,9 @@ public final class Benchmark {
         for (int clients : CLIENTS) {
             List<String> mine = names.subList(0, clients);
             String level = "audited server, " + clients + " clients";
-            SteadyState.settle(report, level, length -> TransitionLoad.run(on.client(), mine, length).perSecond());
-            SealLag.Load<TransitionLoad.Throughput> measured = () -> TransitionLoad.Throughput.of(SteadyState.measure(
-                    report, level, perLevel, length -> TransitionLoad.run(on.client(), mine, length),
-                    TransitionLoad.Throughput::perSecond));
+            TransitionLoad.settle(report, level, List.of(on.client()), mine);
+            SealLag.Load<TransitionLoad.Throughput> measured =
+                    () -> TransitionLoad.measure(report, level, perLevel, List.of(on.client()), mine);
             TransitionLoad.Throughput load;
             if (clients == CLIENTS[CLIENTS.length - 1]) {
                 // The lag of this level's rows only, not of the level before; sampled through all

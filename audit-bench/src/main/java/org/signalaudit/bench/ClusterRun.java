@@ -64,9 +64,8 @@ final class ClusterRun {
                 List<Client> clients = members.stream().map(MicroServer::client).toList();
                 String level = instances + " instances, " + users + " clients";
                 SteadyState.warm(report, level, members, names);
-                SteadyState.settle(report, level, length -> TransitionLoad.run(clients, names, length).perSecond());
-                var load = TransitionLoad.Throughput.of(SteadyState.measure(report, level, perLevel,
-                        length -> TransitionLoad.run(clients, names, length), TransitionLoad.Throughput::perSecond));
+                TransitionLoad.settle(report, level, clients, names);
+                var load = TransitionLoad.measure(report, level, perLevel, clients, names);
                 report.add(HTTP_TPS, level, load.perSecond(), "tps");
                 report.add("transition errors, HTTP, clustered instances", level, load.errors(), "count",
                         Target.atMost(0));

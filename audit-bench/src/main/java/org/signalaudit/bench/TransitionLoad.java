@@ -26,6 +26,18 @@ final class TransitionLoad {
     private TransitionLoad() {
     }
 
+    /** Unmeasured rounds of this load on {@code servers} until its rate settles ({@link SteadyState#settle}). */
+    static void settle(Report report, String level, List<Client> servers, List<String> users) throws Exception {
+        SteadyState.settle(report, level, length -> run(servers, users, length).perSecond());
+    }
+
+    /** The level's measured rounds of this load on {@code servers} ({@link SteadyState#measure}) as one. */
+    static Throughput measure(Report report, String level, Duration length, List<Client> servers, List<String> users)
+            throws Exception {
+        return Throughput.of(SteadyState.measure(report, level, length, round -> run(servers, users, round),
+                Throughput::perSecond));
+    }
+
     static Throughput run(Client server, List<String> users, Duration duration) throws InterruptedException {
         return run(List.of(server), users, duration);
     }
