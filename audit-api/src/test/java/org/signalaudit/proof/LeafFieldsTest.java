@@ -28,6 +28,31 @@ class LeafFieldsTest {
     }
 
     @Test
+    void eachFieldIsItsNameAndValueAsABigEndianLengthAndUtf8Bytes() {
+        String beyondTheFirstArray = "x".repeat(700) + "\u00e9";
+        List<String> values = Arrays.asList("plain ascii", "caf\u00e9", "emoji \ud83d\ude00", "", null, beyondTheFirstArray, "\u0000\u007f");
+        var writer = new LeafFields.Writer();
+        var expected = new java.io.ByteArrayOutputStream();
+        for (String value : values) {
+            writer.field("name", value);
+            expected.writeBytes(lengthPrefixed("name"));
+            expected.writeBytes(lengthPrefixed(value));
+        }
+
+        assertThat(writer.bytes()).isEqualTo(expected.toByteArray());
+        assertThat(LeafFields.decode(writer.bytes())).extracting(LeafFields.Field::value).containsExactlyElementsOf(values);
+    }
+
+    /** The encoding as docs/INTEGRITY.md states it, written the plainest way. */
+    private static byte[] lengthPrefixed(String value) {
+        if (value == null) {
+            return ByteBuffer.allocate(4).putInt(-1).array();
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).array();
+    }
+
+    @Test
     void truncatedOrForeignDataIsRefusedWithTheReason() {
         byte[] data = LeafFields.of("state", 42, columns);
         byte[] wrongVersion = new LeafFields.Writer().field("version", "v0").field("table", "state").field("id", "1").bytes();

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,22 +38,27 @@ public class LogVerification {
     @Resource
     ManagedExecutorService executor;
 
+    /** The threads that read the rows ahead of the hashing ({@link ReadAhead}): their own, never queued. */
+    @Resource
+    ManagedThreadFactory threads;
+
     /**
      * Where the database can share a snapshot between two connections (PostgreSQL), the two passes
-     * run side by side, the tree on a second connection in the first one's snapshot: each pass
-     * alternates between the database producing a batch of rows and the JVM hashing it, so one
-     * pass alone keeps one of the machine's cores busy at a time.
+     * run side by side, the tree on a second connection in the first one's snapshot: one pass alone
+     * keeps about one of the machine's cores busy. The rows pass, the longer one, also reads its rows
+     * ahead of the hashing ({@link ReadAhead}), so that the database produces a batch while the JVM
+     * hashes the one before.
      */
     public IntegrityReport verify() {
         return inSnapshot(dataSource, connection -> {
             SealSource source = SealSource.forDatabase(connection);
-            TreeAudit audit = new TreeAudit(connection, checkpoints, source);
+            TreeAudit audit = new TreeAudit(connection, checkpoints, source, threads);
             Optional<String> snapshot = source.exportSnapshot(connection);
             if (snapshot.isEmpty()) {
                 return audit.run();
             }
             Future<TreeAudit.TreePass> tree = executor.submit(() -> inSnapshot(dataSource, snapshot.get(),
-                    other -> new TreeAudit(other, checkpoints, source).checkTree()));
+                    other -> new TreeAudit(other, checkpoints, source, threads).checkTree()));
             List<TableIntegrity> tables;
             try {
                 tables = audit.checkRows();

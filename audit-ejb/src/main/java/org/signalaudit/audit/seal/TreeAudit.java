@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 import org.signalaudit.audit.IntegrityBreak;
 import org.signalaudit.audit.IntegrityReport;
@@ -24,12 +27,12 @@ import org.signalaudit.proof.MerkleHash;
  * <ol>
  * <li>the tree: every leaf hash in leaf order, folded into the tree's right edge; at each
  * checkpoint's size the root must be the checkpoint's, its signature must verify with the seal key,
- * and it must name the previous checkpoint's note;</li>
+ * and it must name the previous checkpoint's note; and no row the sealer has passed may be
+ * missing from the tree (INSERTED);</li>
  * <li>the rows, table by table: each sealed row must still hash to its leaf (EDITED otherwise;
  * DELETED when it is gone, unless retention dropped it behind a tombstone whose ranges cover its
- * leaf; REORDERED when two rows traded contents), no row the sealer has passed may be missing from
- * the tree (INSERTED), and every tombstone must prove itself ({@link TombstoneAudit}:
- * FORGED_TOMBSTONE otherwise).</li>
+ * leaf; REORDERED when two rows traded contents), and every tombstone must prove itself
+ * ({@link TombstoneAudit}: FORGED_TOMBSTONE otherwise).</li>
  * </ol>
  */
 final class TreeAudit {
@@ -42,15 +45,21 @@ final class TreeAudit {
     private final Connection connection;
     private final Checkpoints checkpoints;
     private final SealSource source;
+    private final ThreadFactory threads;
 
-    TreeAudit(Connection connection, Checkpoints checkpoints, SealSource source) {
+    /** A verify on {@code connection}'s snapshot; the rows pass reads ahead on a thread of {@code threads}. */
+    TreeAudit(Connection connection, Checkpoints checkpoints, SealSource source, ThreadFactory threads) {
         this.connection = connection;
         this.checkpoints = checkpoints;
         this.source = source;
+        this.threads = threads;
     }
 
-    /** What pass 1 found: the tree the leaves make, and the first checkpoint that fails (or null). */
-    record TreePass(Frontier tree, IntegrityBreak checkpointBreak) {
+    /**
+     * What pass 1 found: the tree the leaves make, the first checkpoint that fails (or null), and
+     * for each table with one, the first row the sealer has passed that no leaf holds (INSERTED).
+     */
+    record TreePass(Frontier tree, IntegrityBreak checkpointBreak, Map<AuditTable, IntegrityBreak> inserted) {
     }
 
     /** Both passes, one after the other. */
@@ -58,23 +67,41 @@ final class TreeAudit {
         return report(checkTree(), checkRows());
     }
 
+    /** The report of both passes: a table's own break comes before a row inserted behind the sealer. */
     static IntegrityReport report(TreePass tree, List<TableIntegrity> tables) {
-        return IntegrityReport.of(tree.tree().size(), HexFormat.of().formatHex(tree.tree().root()), tables,
+        List<TableIntegrity> checked = tables.stream().map(table -> {
+            IntegrityBreak inserted = tree.inserted().get(AuditTable.byCode(table.table()).orElseThrow());
+            return table.firstBreak() != null || inserted == null ? table
+                    : new TableIntegrity(table.table(), false, table.rows(), inserted);
+        }).toList();
+        return IntegrityReport.of(tree.tree().size(), HexFormat.of().formatHex(tree.tree().root()), checked,
                 tree.checkpointBreak());
     }
 
-    /** Pass 1: the leaves against the checkpoints. */
+    /**
+     * Pass 1: the leaves against the checkpoints, then every table for rows among the sealed ones
+     * that no leaf holds. The second part is a scan of each table too; it is here, not in pass 2,
+     * because pass 1 is the shorter one (docs/PERFORMANCE.md, run 28).
+     */
     TreePass checkTree() throws SQLException {
         Frontier tree = Frontier.empty();
-        return new TreePass(tree, checkTree(tree));
+        IntegrityBreak checkpointBreak = checkTree(tree);
+        Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
+        Map<AuditTable, IntegrityBreak> inserted = new EnumMap<>(AuditTable.class);
+        for (AuditTable table : AuditTable.values()) {
+            IntegrityBreak found = inserted(table, last);
+            if (found != null) {
+                inserted.put(table, found);
+            }
+        }
+        return new TreePass(tree, checkpointBreak, inserted);
     }
 
     /** Pass 2: the rows of every table against their leaves. */
     List<TableIntegrity> checkRows() throws SQLException {
-        Optional<TreeStore.Leaf> last = TreeStore.lastLeaf(connection);
         List<TableIntegrity> tables = new ArrayList<>();
         for (AuditTable table : AuditTable.values()) {
-            tables.add(checkRows(table, last));
+            tables.add(checkRows(table));
         }
         return tables;
     }
@@ -135,12 +162,25 @@ final class TreeAudit {
         return problem == null ? null : breakAt(size, IntegrityBreak.Kind.CHECKPOINT, problem);
     }
 
+    /** A leaf of the table and its row's values as read back, null when the row is gone. */
+    private record SealedRow(long leafIndex, long rowId, byte[] leafHash, List<Object> values) {
+
+        static SealedRow of(AuditTable table, ResultSet result) throws SQLException {
+            long leafIndex = result.getLong(1);
+            long rowId = result.getLong(2);
+            byte[] leafHash = result.getBytes(3);
+            result.getLong(4);
+            boolean gone = result.wasNull();
+            return new SealedRow(leafIndex, rowId, leafHash, gone ? null : table.valuesOf(result));
+        }
+    }
+
     /** A row whose content does not give its leaf, kept to recognise a swap. */
     private record Mismatch(long leafIndex, long rowId, List<Object> values, byte[] leafHash) {
     }
 
-    /** Pass 2, one table: each sealed row against its leaf, then the rows the sealer passed but the tree lacks. */
-    private TableIntegrity checkRows(AuditTable table, Optional<TreeStore.Leaf> last) throws SQLException {
+    /** Pass 2, one table: each sealed row against its leaf. */
+    private TableIntegrity checkRows(AuditTable table) throws SQLException {
         long rows = 0;
         IntegrityBreak firstBreak = null;
         List<Mismatch> mismatches = new ArrayList<>();
@@ -148,15 +188,13 @@ final class TreeAudit {
         try (PreparedStatement select = connection.prepareStatement("SELECT l.leaf_index, l.row_id, l.leaf_hash, "
                 + "t.id AS present, " + prefixed(table) + " FROM audit_leaf l LEFT JOIN " + table.tableName()
                 + " t ON t.id = l.row_id WHERE l.table_code = ? ORDER BY l.leaf_index")) {
-            select.setFetchSize(FETCH);
             select.setString(1, table.code());
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    long leafIndex = result.getLong(1);
-                    long rowId = result.getLong(2);
-                    byte[] leafHash = result.getBytes(3);
-                    result.getLong(4);
-                    boolean gone = result.wasNull();
+            try (var sealed = new ReadAhead<>(threads, select, result -> SealedRow.of(table, result))) {
+                for (SealedRow row = sealed.next(); row != null; row = sealed.next()) {
+                    long leafIndex = row.leafIndex();
+                    long rowId = row.rowId();
+                    byte[] leafHash = row.leafHash();
+                    boolean gone = row.values() == null;
                     if (tombstones.covers(leafIndex, leafHash, gone ? null : rowId) && gone) {
                         continue; // dropped by retention, if its tombstone proves itself (checked below)
                     }
@@ -165,7 +203,7 @@ final class TreeAudit {
                                 table.tableName() + ": row " + rowId + ", sealed as leaf " + leafIndex + ", is gone"));
                         continue;
                     }
-                    List<Object> values = table.valuesOf(result);
+                    List<Object> values = row.values();
                     if (Arrays.equals(MerkleHash.leaf(LeafData.of(table, rowId, values)), leafHash)) {
                         rows++;
                         continue;
@@ -185,7 +223,7 @@ final class TreeAudit {
         }
         // A tombstone that does not prove itself comes first: the rows it covers are not checked as gone.
         IntegrityBreak forged = tombstones.firstBreak(connection);
-        firstBreak = first(forged, first(firstBreak, inserted(table, last)));
+        firstBreak = first(forged, firstBreak);
         return new TableIntegrity(table.code(), firstBreak == null, rows, firstBreak);
     }
 
@@ -203,6 +241,7 @@ final class TreeAudit {
         return null;
     }
 
+    /** The first row of {@code table} among those the sealer has passed ({@code last}) that no leaf holds. */
     private IntegrityBreak inserted(AuditTable table, Optional<TreeStore.Leaf> last) throws SQLException {
         if (last.isEmpty()) {
             return null;
