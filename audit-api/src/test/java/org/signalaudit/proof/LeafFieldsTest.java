@@ -3,6 +3,7 @@ package org.signalaudit.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ class LeafFieldsTest {
         String beyondTheFirstArray = "x".repeat(700) + "\u00e9";
         List<String> values = Arrays.asList("plain ascii", "caf\u00e9", "emoji \ud83d\ude00", "", null, beyondTheFirstArray, "\u0000\u007f");
         var writer = new LeafFields.Writer();
-        var expected = new java.io.ByteArrayOutputStream();
+        var expected = new ByteArrayOutputStream();
         for (String value : values) {
             writer.field("name", value);
             expected.writeBytes(lengthPrefixed("name"));

@@ -207,11 +207,11 @@ public final class Benchmark {
      */
     private static void sealedLog(Database db, int auditRows, Report report, Path out) throws Exception {
         try (var server = MicroServer.start(db, true); var lag = new SealLag(db)) {
-            int small = auditRows / 10;
-            for (int filled = 0; filled < small; filled += SMALL_LOG_BATCH) {
-                long before = db.auditRows();
+            long sealed = db.auditRows();
+            for (int filled = 0; filled < auditRows / 10; filled += SMALL_LOG_BATCH) {
                 db.fillAuditRows(SMALL_LOG_BATCH);
-                lag.untilTreeHolds(before + SMALL_LOG_BATCH, System.nanoTime(), Duration.ofMinutes(5));
+                sealed += SMALL_LOG_BATCH;
+                lag.untilTreeHolds(sealed, System.nanoTime(), Duration.ofMinutes(5));
             }
             db.execute("ANALYZE");
             settle(db, server);

@@ -48,8 +48,8 @@ import org.signalaudit.configuration.control.FailedStart;
  *
  * <p>The pool holds at most 10 connections, HikariCP's default, not Payara's 32: by HikariCP's
  * pool-sizing rule a database does the most work with about twice as many transactions in flight
- * as it has cores, and more only queue inside it, where they contend for its locks and its WAL. On two cores pgbench running
- * the transition's statements did 745 transactions/s with 8 clients and 465 with 32, and the
+ * as it has cores, and more only queue inside it, where they contend for its locks and its WAL.
+ * On two cores pgbench running the transition's statements did 745 transactions/s with 8 clients and 465 with 32, and the
  * application, its 32 request threads each taking a connection, fell the same way (218 audited
  * transitions/s at 8 clients, 159 at 32); with 10 connections its 32 clients did 262, the others
  * waiting in the pool, where a wait costs no CPU (docs/PERFORMANCE.md, run 25). N instances on one

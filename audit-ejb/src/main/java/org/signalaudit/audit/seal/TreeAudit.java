@@ -37,8 +37,6 @@ import org.signalaudit.proof.MerkleHash;
  */
 final class TreeAudit {
 
-    private static final int FETCH = 2000;
-
     /** How many mismatching rows a table keeps to tell a swap from an edit; bounded, so memory stays flat. */
     private static final int MISMATCHES_KEPT = 100;
 
@@ -114,8 +112,8 @@ final class TreeAudit {
                 "SELECT leaf_index, leaf_hash FROM audit_leaf ORDER BY leaf_index");
              PreparedStatement checkpointsInOrder = connection.prepareStatement("SELECT tree_size FROM audit_checkpoint "
                      + "ORDER BY tree_size")) {
-            select.setFetchSize(FETCH);
-            checkpointsInOrder.setFetchSize(FETCH);
+            select.setFetchSize(ReadAhead.BATCH);
+            checkpointsInOrder.setFetchSize(ReadAhead.BATCH);
             try (ResultSet leaves = select.executeQuery(); ResultSet sizes = checkpointsInOrder.executeQuery()) {
                 long nextCheckpoint = sizes.next() ? sizes.getLong(1) : -1;
                 while (nextCheckpoint == 0) {
